@@ -1,0 +1,169 @@
+import { type DayRange, dayRange, formatHistDate, type HistDate, yearsOf } from "./dates.ts";
+import { fold } from "./fold.ts";
+import { type NameMatch, NameSearch } from "./name-search.ts";
+import type { Dataset, Event, Person, Source } from "./schema.ts";
+
+/** An event with what the index derived from it once, at build time. */
+export interface IndexedEvent extends Event {
+  /** The calendar days its date could mean; absent for standing facts. */
+  range?: DayRange;
+  /** Its date as readers see it, at its own precision: "April 2023". */
+  when?: string;
+}
+
+/** A topic a timeline can be narrowed to: an event kind, a tag or a place. */
+export interface Topic {
+  id: string;
+  name: string;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Lookups over one validated dataset, built once at start-up and read-only after. */
+export class EventIndex {
+  /** Dated events in the order a timeline shows them. */
+  readonly timeline: readonly IndexedEvent[];
+  /** Undated states of affairs: the border's length, the consulates. */
+  readonly standingFacts: readonly IndexedEvent[];
+  /** Years with at least one expulsion, ascending. */
+  readonly expulsionYears: readonly number[];
+  readonly topics: readonly Topic[];
+
+  private readonly eventsById = new Map<string, IndexedEvent>();
+  private readonly peopleById: Map<string, Person>;
+  private readonly sourcesById: Map<string, Source>;
+  private readonly byYear = new Map<number, IndexedEvent[]>();
+  private readonly byMonthDay = new Map<string, IndexedEvent[]>();
+  private readonly byMonth = new Map<number, IndexedEvent[]>();
+  private readonly byPerson = new Map<string, IndexedEvent[]>();
+  private readonly byTopic = new Map<string, IndexedEvent[]>();
+  private readonly peopleSearch: NameSearch;
+  private readonly topicSearch: NameSearch;
+
+  constructor(readonly dataset: Dataset) {
+    this.peopleById = new Map(dataset.people.map((p) => [p.id, p]));
+    this.sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
+    const all: IndexedEvent[] = dataset.events.map((e) =>
+      e.date ? { ...e, range: dayRange(e.date), when: formatHistDate(e.date) } : { ...e },
+    );
+    for (const e of all) this.eventsById.set(e.id, e);
+
+    this.timeline = sortChronologically(
+      all.filter((e) => e.range),
+      this.eventsById,
+    );
+    this.standingFacts = all.filter((e) => !e.range);
+
+    for (const e of this.timeline) this.indexDated(e, e.date as HistDate);
+    // Topic names are shown to people, so a place's own spelling ("Vardø") wins over a tag's.
+    const topicNames = new Map<string, string>();
+    for (const e of all)
+      for (const name of [...e.places, e.kind, ...e.tags]) {
+        if (!topicNames.has(fold(name))) topicNames.set(fold(name), name);
+      }
+    for (const e of [...this.timeline, ...this.standingFacts]) {
+      for (const pid of e.people) push(this.byPerson, pid, e);
+      const keys = new Set([...e.places, e.kind, ...e.tags].map(fold));
+      for (const key of keys) push(this.byTopic, key, e);
+    }
+    this.expulsionYears = [...this.byYear.entries()]
+      .filter(([, events]) => events.some((e) => e.expulsion))
+      .map(([year]) => year)
+      .sort((a, b) => a - b);
+    this.topics = [...topicNames].map(([id, name]) => ({ id, name }));
+    this.peopleSearch = new NameSearch(dataset.people);
+    this.topicSearch = new NameSearch(this.topics);
+  }
+
+  private indexDated(e: IndexedEvent, date: HistDate): void {
+    // A century would put one event under a hundred years; only finer dates go by year.
+    if (date.precision !== "century") for (const y of yearsOf(date)) push(this.byYear, y, e);
+    if (date.precision === "day") push(this.byMonthDay, `${date.month}-${date.day}`, e);
+    if (date.precision === "month") push(this.byMonth, date.month, e);
+  }
+
+  event(id: string): IndexedEvent | undefined {
+    return this.eventsById.get(id);
+  }
+
+  person(id: string): Person | undefined {
+    return this.peopleById.get(id);
+  }
+
+  source(id: string): Source | undefined {
+    return this.sourcesById.get(id);
+  }
+
+  /** Events dated within a year, at year precision or finer, in timeline order. */
+  inYear(year: number): readonly IndexedEvent[] {
+    return this.byYear.get(year) ?? [];
+  }
+
+  /** Day-precision events on this day and month of any year. */
+  onDay(month: number, day: number): readonly IndexedEvent[] {
+    return this.byMonthDay.get(`${month}-${day}`) ?? [];
+  }
+
+  /** Month-precision events of this month in any year. */
+  inMonth(month: number): readonly IndexedEvent[] {
+    return this.byMonth.get(month) ?? [];
+  }
+
+  /** Events that overlap the years from..to (inclusive), in timeline order. */
+  between(from: number, to: number): readonly IndexedEvent[] {
+    const start = from * 10000 + 101;
+    const end = to * 10000 + 1231;
+    return this.timeline.filter((e) => e.range && e.range.start <= end && e.range.end >= start);
+  }
+
+  /** Every event, dated or standing, that names this person. */
+  withPerson(personId: string): readonly IndexedEvent[] {
+    return this.byPerson.get(personId) ?? [];
+  }
+
+  /** Every event of a topic (its id as `topics` gives it). */
+  withTopic(topicId: string): readonly IndexedEvent[] {
+    return this.byTopic.get(topicId) ?? [];
+  }
+
+  searchPeople(query: string, limit?: number): NameMatch[] {
+    return this.peopleSearch.search(query, limit);
+  }
+
+  searchTopics(query: string, limit?: number): NameMatch[] {
+    return this.topicSearch.search(query, limit);
+  }
+}
+
+/**
+ * Orders by when an event could first have happened; an event never comes before the one it
+ * responds to, so Russia's answer dated only "2023" still follows Norway's "April 2023".
+ */
+function sortChronologically(
+  events: IndexedEvent[],
+  byId: Map<string, IndexedEvent>,
+): IndexedEvent[] {
+  // key: the earliest day the event can sit at; rank: how many causes it waits behind.
+  const place = (e: IndexedEvent, guard = 0): { key: number; rank: number } => {
+    const own = e.range?.start ?? 0;
+    const cause = e.respondsTo ? byId.get(e.respondsTo) : undefined;
+    if (!cause?.range || guard > events.length) return { key: own, rank: 0 };
+    const after = place(cause, guard + 1);
+    return after.key >= own ? { key: after.key, rank: after.rank + 1 } : { key: own, rank: 0 };
+  };
+  const places = new Map(events.map((e, i) => [e.id, { ...place(e), i }]));
+  return [...events].sort((a, b) => {
+    const pa = places.get(a.id) ?? { key: 0, rank: 0, i: 0 };
+    const pb = places.get(b.id) ?? { key: 0, rank: 0, i: 0 };
+    return (
+      pa.key - pb.key ||
+      pa.rank - pb.rank ||
+      (a.range?.end ?? 0) - (b.range?.end ?? 0) ||
+      pa.i - pb.i
+    );
+  });
+}

@@ -1,0 +1,183 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { z } from "zod";
+import {
+  type Dataset,
+  type Event,
+  eventSchema,
+  type Person,
+  personSchema,
+  type Source,
+  sourceSchema,
+} from "./schema.ts";
+
+/** One thing wrong with the data, located down to the file, the record and the field. */
+export interface DataProblem {
+  file: string;
+  record?: string;
+  field?: string;
+  message: string;
+}
+
+/** Thrown when the data cannot be trusted; start-up stops and prints every problem. */
+export class DataError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problems: DataProblem[],
+  ) {
+    super(
+      `The data in ${dir} has ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n` +
+        problems.map((p) => `  - ${formatProblem(p)}`).join("\n"),
+    );
+    this.name = "DataError";
+  }
+}
+
+export function formatProblem(p: DataProblem): string {
+  const where = [p.file, p.record, p.field && `field "${p.field}"`].filter(Boolean).join(", ");
+  return `${where}: ${p.message}`;
+}
+
+export const DATA_FILES = {
+  sources: "sources.json",
+  people: "people.json",
+  events: "events.json",
+} as const;
+
+function describeRecord(raw: unknown, index: number): string {
+  const rid =
+    typeof raw === "object" && raw !== null && "id" in raw && typeof raw.id === "string"
+      ? ` (id "${raw.id}")`
+      : "";
+  return `record ${index + 1}${rid}`;
+}
+
+function readRecords<T>(
+  dir: string,
+  file: string,
+  schema: z.ZodType<T>,
+  problems: DataProblem[],
+): T[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(join(dir, file), "utf8"));
+  } catch (err) {
+    const reason =
+      (err as NodeJS.ErrnoException).code === "ENOENT"
+        ? "the file is missing"
+        : `not valid JSON (${(err as Error).message})`;
+    problems.push({ file, message: reason });
+    return [];
+  }
+  if (!Array.isArray(raw)) {
+    problems.push({ file, message: "the file must hold a JSON array of records" });
+    return [];
+  }
+  const records: T[] = [];
+  raw.forEach((item: unknown, index) => {
+    const result = schema.safeParse(item);
+    if (result.success) {
+      records.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      problems.push({
+        file,
+        record: describeRecord(item, index),
+        field: issue.path.length ? issue.path.join(".") : undefined,
+        message: issue.message,
+      });
+    }
+  });
+  return records;
+}
+
+/** Checks what a per-record schema cannot: unique ids and references between records. */
+function checkReferences(data: Dataset, problems: DataProblem[]): void {
+  const sourceIds = new Set(data.sources.map((s) => s.id));
+  const personIds = new Set(data.people.map((p) => p.id));
+  const eventIds = new Set(data.events.map((e) => e.id));
+
+  const unique = (file: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const rid of ids) {
+      if (seen.has(rid))
+        problems.push({ file, record: `id "${rid}"`, message: "the id is used twice" });
+      seen.add(rid);
+    }
+  };
+  unique(
+    DATA_FILES.sources,
+    data.sources.map((s) => s.id),
+  );
+  unique(
+    DATA_FILES.people,
+    data.people.map((p) => p.id),
+  );
+  unique(
+    DATA_FILES.events,
+    data.events.map((e) => e.id),
+  );
+
+  const checkCitations = (file: string, rec: Person | Event) => {
+    rec.citations.forEach((c, i) => {
+      if (!sourceIds.has(c.source)) {
+        problems.push({
+          file,
+          record: `id "${rec.id}"`,
+          field: `citations.${i}.source`,
+          message: `no source has the id "${c.source}" in ${DATA_FILES.sources}`,
+        });
+      }
+    });
+  };
+  for (const p of data.people) checkCitations(DATA_FILES.people, p);
+
+  const byId = new Map(data.events.map((e) => [e.id, e]));
+  for (const e of data.events) {
+    const at = (field: string, message: string) =>
+      problems.push({ file: DATA_FILES.events, record: `id "${e.id}"`, field, message });
+    checkCitations(DATA_FILES.events, e);
+    e.people.forEach((pid, i) => {
+      if (!personIds.has(pid))
+        at(`people.${i}`, `no person has the id "${pid}" in ${DATA_FILES.people}`);
+    });
+    if (e.respondsTo !== undefined && !eventIds.has(e.respondsTo)) {
+      at("respondsTo", `no event has the id "${e.respondsTo}"`);
+    }
+    if ((e.kind === "expulsion") !== (e.expulsion !== undefined)) {
+      at(
+        "expulsion",
+        'an event of kind "expulsion" needs an "expulsion" block, and only such an event',
+      );
+    }
+    if (e.weekday !== undefined && e.date?.precision !== "month") {
+      at(
+        "weekday",
+        "a weekday belongs only to a month-precision date whose day the source does not give",
+      );
+    }
+    // A cycle of respondsTo would leave the timeline with no order to show.
+    const seen = new Set<string>();
+    for (let cur: Event | undefined = e; cur?.respondsTo; cur = byId.get(cur.respondsTo)) {
+      if (seen.has(cur.id)) {
+        at("respondsTo", "responses form a cycle");
+        break;
+      }
+      seen.add(cur.id);
+    }
+  }
+}
+
+/** Reads and validates a data folder; throws DataError naming every problem found. */
+export function loadDataset(dir: string): Dataset {
+  const problems: DataProblem[] = [];
+  const data: Dataset = {
+    sources: readRecords<Source>(dir, DATA_FILES.sources, sourceSchema, problems),
+    people: readRecords<Person>(dir, DATA_FILES.people, personSchema, problems),
+    events: readRecords<Event>(dir, DATA_FILES.events, eventSchema, problems),
+  };
+  checkReferences(data, problems);
+  if (problems.length) throw new DataError(dir, problems);
+  return data;
+}
