@@ -1,0 +1,111 @@
+import { defineCommand } from "../src/command/declaration.ts";
+import { eventItem } from "../src/command/event-item.ts";
+import type { IndexedEvent } from "../src/core/event-index.ts";
+import type { Expulsion } from "../src/core/schema.ts";
+import { reply } from "../src/reply/reply.ts";
+import { SourceList } from "../src/reply/source-list.ts";
+
+const ADJECTIVE: Record<Expulsion["of"], string> = { Norway: "Norwegian", Russia: "Russian" };
+
+/** "15 Russian intelligence officers": the count, whose, and the source's own noun. */
+export function expelledPhrase(x: Expulsion): string {
+  return `${x.count} ${ADJECTIVE[x.of]} ${x.who}`;
+}
+
+/** The nearest years before and after `year` that have expulsions. */
+function nearestYears(years: readonly number[], year: number): number[] {
+  const before = years.filter((y) => y < year).at(-1);
+  const after = years.find((y) => y > year);
+  return [before, after].filter((y): y is number => y !== undefined);
+}
+
+/** One line per expulsion that started something: what was done, and the answer to it. */
+function pairings(
+  events: readonly IndexedEvent[],
+  all: (id: string) => IndexedEvent | undefined,
+): string[] {
+  const answers = new Map<string, IndexedEvent[]>();
+  for (const e of events) {
+    if (e.respondsTo && all(e.respondsTo)?.expulsion) {
+      answers.set(e.respondsTo, [...(answers.get(e.respondsTo) ?? []), e]);
+    }
+  }
+  const lines: string[] = [];
+  for (const e of events) {
+    const x = e.expulsion;
+    if (!x) continue;
+    const cause = e.respondsTo ? all(e.respondsTo) : undefined;
+    if (cause?.expulsion && events.includes(cause)) continue; // told with its cause
+    const done = cause?.expulsion
+      ? `${x.by} expelled ${expelledPhrase(x)} in answer to the expulsion of ${expelledPhrase(cause.expulsion)} (${cause.when})`
+      : `${x.by} expelled ${expelledPhrase(x)}`;
+    const replies = answers.get(e.id) ?? [];
+    const answer = replies.length
+      ? replies
+          .map(
+            (r) =>
+              `${r.expulsion?.by} answered by expelling ${r.expulsion && expelledPhrase(r.expulsion)}`,
+          )
+          .join("; ")
+      : cause?.expulsion
+        ? ""
+        : "the sources record no expulsion in answer";
+    lines.push(`${done}${answer ? `; ${answer}` : ""}.`);
+  }
+  return lines;
+}
+
+export const expulsions = defineCommand({
+  name: "expulsions",
+  description:
+    "Every expulsion of diplomats in a year, both ways, with counts, reasons and responses",
+  options: [
+    {
+      name: "year",
+      description: "The year, like 2023",
+      type: "integer",
+      required: true,
+      min: 1,
+      max: 9999,
+      autocomplete: "expulsion-years",
+      example: "2023",
+    },
+  ],
+  examples: ["/expulsions 2023", "/expulsions 2022"],
+  handle(ctx, { year }) {
+    const { index } = ctx;
+    const events = index.inYear(year).filter((e) => e.expulsion);
+    if (events.length === 0) {
+      const near = nearestYears(index.expulsionYears, year);
+      return reply("empty", `No expulsions are recorded for ${year}.`, {
+        body: [
+          near.length
+            ? `The nearest years with expulsions: ${near.join(" and ")}.`
+            : "The data holds no expulsions at all.",
+        ],
+        suggestions: near.map((y) => ({
+          label: String(y),
+          call: { command: "expulsions", options: { year: y } },
+        })),
+      });
+    }
+    const sources = new SourceList(index);
+    const totals = new Map<string, number>();
+    for (const e of events) {
+      const x = e.expulsion as Expulsion;
+      totals.set(x.by, (totals.get(x.by) ?? 0) + x.count);
+    }
+    return reply("answer", `Expulsions in ${year}`, {
+      body: pairings(events, (id) => index.event(id)),
+      fields: [...totals].map(([by, n]) => ({ name: `${by} expelled`, value: String(n) })),
+      items: events.map((e) => {
+        const x = e.expulsion as Expulsion;
+        const facts = [`${x.by} → ${x.of}: ${x.count} ${x.who}.`];
+        if (x.reason) facts.push(`Reason given: ${x.reason}.`);
+        return eventItem(e, sources, [...facts, e.summary].join(" "));
+      }),
+      sources: sources.list(),
+      showQuotes: true,
+    });
+  },
+});

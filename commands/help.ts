@@ -1,0 +1,50 @@
+import { defineCommand } from "../src/command/declaration.ts";
+import { findCommand } from "../src/command/run-command.ts";
+import { usageLine } from "../src/command/usage.ts";
+import { UsageError } from "../src/command/usage-error.ts";
+import { reply } from "../src/reply/reply.ts";
+
+export const help = defineCommand({
+  name: "help",
+  description: "Every command with an example, or one command in detail",
+  options: [
+    {
+      name: "command",
+      description: "A command to explain, like timeline",
+      type: "string",
+      maxLength: 40,
+      example: "timeline",
+    },
+  ],
+  examples: ["/help", "/help timeline"],
+  handle(ctx, { command }) {
+    if (command === undefined) {
+      return reply("answer", "Barents: Norway–Russia relations, with sources", {
+        body: [
+          "Every answer cites the documents it comes from. Options go by position or by name:value.",
+        ],
+        fields: ctx.commands.map((c) => ({
+          name: usageLine(c),
+          value: `${c.description}. Example: ${c.examples[0] ?? `/${c.name}`}`,
+        })),
+      });
+    }
+    const found = findCommand(ctx.commands, command);
+    if (!found) {
+      throw new UsageError(
+        `There is no command /${[...command.replace(/^\//, "")].slice(0, 30).join("")}; the commands are /${ctx.commands.map((c) => c.name).join(", /")}.`,
+        "/help timeline",
+      );
+    }
+    return reply("answer", usageLine(found), {
+      body: [`${found.description}.`],
+      fields: [
+        ...found.options.map((o) => ({
+          name: `${o.name}${o.required ? " (required)" : ""}`,
+          value: `${o.description}. Example: ${o.positional === false ? `${o.name}:${o.example}` : o.example}`,
+        })),
+        { name: "Examples", value: found.examples.join("\n") },
+      ],
+    });
+  },
+});

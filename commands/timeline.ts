@@ -1,0 +1,128 @@
+import { defineCommand } from "../src/command/declaration.ts";
+import { eventItem } from "../src/command/event-item.ts";
+import { paginate } from "../src/command/paginate.ts";
+import { UsageError } from "../src/command/usage-error.ts";
+import type { IndexedEvent } from "../src/core/event-index.ts";
+import { reply } from "../src/reply/reply.ts";
+import { SourceList } from "../src/reply/source-list.ts";
+
+export const timeline = defineCommand({
+  name: "timeline",
+  description: "Events in date order, optionally narrowed to years, a topic or a person",
+  options: [
+    {
+      name: "from",
+      description: "First year to include",
+      type: "integer",
+      min: 1,
+      max: 9999,
+      example: "2017",
+    },
+    {
+      name: "to",
+      description: "Last year to include",
+      type: "integer",
+      min: 1,
+      max: 9999,
+      example: "2019",
+    },
+    {
+      name: "topic",
+      description: "A kind of event, a tag or a place, like expulsion or Vardø",
+      type: "string",
+      maxLength: 100,
+      autocomplete: "topics",
+      example: "expulsion",
+    },
+    {
+      name: "person",
+      description: "Only events this person appears in",
+      type: "string",
+      maxLength: 100,
+      autocomplete: "people",
+      example: "huitfeldt",
+    },
+    {
+      name: "page",
+      description: "Which page of results",
+      type: "integer",
+      min: 1,
+      max: 1000,
+      positional: false,
+      example: "2",
+    },
+  ],
+  examples: ["/timeline from:2017 to:2019", "/timeline topic:expulsion", "/timeline person:støre"],
+  handle(ctx, { from, to, topic, person, page }) {
+    if (from !== undefined && to !== undefined && from > to) {
+      throw new UsageError(
+        `from (${from}) comes after to (${to}).`,
+        `/timeline from:${to} to:${from}`,
+      );
+    }
+    const { index } = ctx;
+    const ranged = from !== undefined || to !== undefined;
+    // Standing facts have no date, so they belong only to a timeline with no years set.
+    let events: readonly IndexedEvent[] = ranged
+      ? index.between(from ?? 1, to ?? 9999)
+      : [...index.timeline, ...index.standingFacts];
+    const title: string[] = [ranged ? `Timeline ${from ?? "…"}–${to ?? "…"}` : "Timeline"];
+    const notes: string[] = [];
+    const call: Record<string, string | number> = {};
+    if (from !== undefined) call.from = from;
+    if (to !== undefined) call.to = to;
+
+    if (topic !== undefined) {
+      const match = index.searchTopics(topic, 1)[0];
+      if (!match) {
+        return reply("empty", `No topic matches “${topic}”.`, {
+          body: [
+            "Try a kind of event such as expulsion, sanctions or espionage, or a place such as Vardø.",
+          ],
+          suggestions: ["expulsion", "sanctions", "Vardø"].map((t) => ({
+            label: t,
+            call: { command: "timeline", options: { topic: t } },
+          })),
+        });
+      }
+      const ids = new Set(index.withTopic(match.id).map((e) => e.id));
+      events = events.filter((e) => ids.has(e.id));
+      title.push(`topic: ${match.name}`);
+      if (!match.exact) notes.push(`Showing the topic “${match.name}” for “${topic}”.`);
+      call.topic = match.name;
+    }
+    if (person !== undefined) {
+      const match = index.searchPeople(person, 1)[0];
+      if (!match) {
+        return reply("empty", `No one matches “${person}”.`, {
+          body: ["Try a surname, such as /timeline person:huitfeldt."],
+        });
+      }
+      const ids = new Set(index.withPerson(match.id).map((e) => e.id));
+      events = events.filter((e) => ids.has(e.id));
+      title.push(`person: ${match.name}`);
+      if (!match.exact) notes.push(`Showing ${match.name} for “${person}”.`);
+      call.person = match.name;
+    }
+
+    if (events.length === 0) {
+      return reply("empty", `No events match: ${title.join(" · ")}.`, {
+        body: [...notes, "Widen the years or drop a filter."],
+        suggestions: [{ label: "Whole timeline", call: { command: "timeline", options: {} } }],
+      });
+    }
+    const shown = paginate(events, page, "/timeline page:1");
+    const sources = new SourceList(index);
+    return reply("answer", title.join(" · "), {
+      body: notes,
+      items: shown.slice.map((e) => eventItem(e, sources, false)),
+      sources: sources.list(),
+      paging: {
+        page: shown.page,
+        pages: shown.pages,
+        total: shown.total,
+        call: { command: "timeline", options: call },
+      },
+    });
+  },
+});

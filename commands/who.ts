@@ -1,0 +1,111 @@
+import { defineCommand } from "../src/command/declaration.ts";
+import { eventItem } from "../src/command/event-item.ts";
+import { paginate } from "../src/command/paginate.ts";
+import { spellingKey } from "../src/core/fold.ts";
+import type { NameMatch } from "../src/core/name-search.ts";
+import { reply } from "../src/reply/reply.ts";
+import { SourceList } from "../src/reply/source-list.ts";
+
+// How far behind the best match another may score and still be offered as "did you mean".
+const CLOSE = 0.1;
+const MAX_ALTERNATIVES = 4;
+
+function alternatives(matches: NameMatch[]): NameMatch[] {
+  const [best, ...rest] = matches;
+  if (!best) return [];
+  // After an exact hit only other exact hits are worth offering (two people named Berg).
+  const close = rest.filter((m) => (best.exact ? m.exact : m.score - best.score <= CLOSE));
+  return close.slice(0, MAX_ALTERNATIVES);
+}
+
+/** Aliases worth showing: not just the name or one of its words with other accents or case. */
+function distinctSpellings(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([spellingKey(name), ...spellingKey(name).split(" ")]);
+  return aliases.filter((alias) => {
+    const key = spellingKey(alias);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const whoCall = (name: string) => ({ command: "who", options: { name } });
+const timelineCall = (topic: string) => ({ command: "timeline", options: { topic } });
+
+export const who = defineCommand({
+  name: "who",
+  description: "Who a person is, their roles, and the events they appear in",
+  options: [
+    {
+      name: "name",
+      description: "A name, a surname or an alias; spelling need not be exact",
+      type: "string",
+      required: true,
+      maxLength: 100,
+      autocomplete: "people",
+      example: "huitfeldt",
+    },
+    {
+      name: "page",
+      description: "Which page of their events",
+      type: "integer",
+      min: 1,
+      max: 1000,
+      positional: false,
+      example: "2",
+    },
+  ],
+  examples: ["/who huitfeldt", "/who Giammaria", "/who store"],
+  handle(ctx, { name, page }) {
+    const { index } = ctx;
+    const matches = index.searchPeople(name, 1 + MAX_ALTERNATIVES);
+    const best = matches[0];
+    const place = index.searchTopics(name, 1)[0];
+    // "vardo" is Vardø the town, not a person who happens to be spelled a bit like it.
+    const person = best && !(place?.exact && !best.exact) ? index.person(best.id) : undefined;
+    if (!best || !person) {
+      const loose = index.searchPeople(name.slice(0, 3), 3);
+      return reply("empty", `No one matches “${name}”.`, {
+        body: place
+          ? [
+              `“${place.name}” is a topic or a place, not a person: try /timeline topic:${place.name}`,
+            ]
+          : ["Try a surname or part of a name, such as /who huitfeldt."],
+        suggestions: [
+          ...(place ? [{ label: `Timeline: ${place.name}`, call: timelineCall(place.name) }] : []),
+          ...loose.map((m) => ({ label: m.name, call: whoCall(m.name) })),
+        ],
+      });
+    }
+
+    const sources = new SourceList(index);
+    const personCites = sources.cite(person.citations);
+    const events = index.withPerson(person.id);
+    const shown = paginate(events, page, `/who ${person.name} page:1`);
+    const others = alternatives(matches);
+    const body = [person.summary];
+    if (!best.exact) body.unshift(`Closest match for “${name}”.`);
+    if (others.length) body.push(`Did you mean ${others.map((m) => m.name).join(", ")}?`);
+
+    const fields = [{ name: "Roles", value: person.roles.join("; ") }];
+    const aliases = distinctSpellings(person.name, person.aliases);
+    if (aliases.length) fields.push({ name: "Also written", value: aliases.join(", ") });
+    fields.push({
+      name: "Sources for this profile",
+      value: personCites.map((n) => `[${n}]`).join(" "),
+    });
+    return reply("answer", person.name, {
+      body,
+      fields,
+      // The profile's own quotes back the profile; its events keep their sources, not their quotes.
+      items: shown.slice.map((e) => eventItem(e, sources, false, false)),
+      sources: sources.list(),
+      showQuotes: true,
+      suggestions: others.map((m) => ({ label: m.name, call: whoCall(m.name) })),
+      paging:
+        shown.pages > 1
+          ? { page: shown.page, pages: shown.pages, total: shown.total, call: whoCall(person.name) }
+          : undefined,
+    });
+  },
+});

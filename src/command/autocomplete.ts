@@ -1,0 +1,46 @@
+import type { AutocompleteSource, CommandContext } from "./declaration.ts";
+
+export interface Choice {
+  /** What the person sees: 1 to 100 characters. */
+  name: string;
+  value: string | number;
+}
+
+/** Discord's ceiling, and a sensible one anywhere: more is noise. */
+export const MAX_CHOICES = 25;
+const MAX_NAME = 100;
+
+function choice(name: string, value: string | number): Choice {
+  const chars = [...name];
+  return {
+    name: chars.length > MAX_NAME ? `${chars.slice(0, MAX_NAME - 1).join("")}…` : name,
+    value,
+  };
+}
+
+/** Ranked choices for a partly typed option value, from memory, never more than 25. */
+export function autocomplete(
+  ctx: CommandContext,
+  source: AutocompleteSource,
+  typed: string,
+): Choice[] {
+  const text = typed.trim();
+  switch (source) {
+    case "people": {
+      if (!text)
+        return ctx.index.dataset.people.slice(0, MAX_CHOICES).map((p) => choice(p.name, p.name));
+      return ctx.index.searchPeople(text, MAX_CHOICES).map((m) => choice(m.name, m.name));
+    }
+    case "topics": {
+      if (!text) return ctx.index.topics.slice(0, MAX_CHOICES).map((t) => choice(t.name, t.name));
+      return ctx.index.searchTopics(text, MAX_CHOICES).map((m) => choice(m.name, m.name));
+    }
+    case "expulsion-years": {
+      const years = [...ctx.index.expulsionYears].reverse();
+      return years
+        .filter((y) => String(y).startsWith(text))
+        .slice(0, MAX_CHOICES)
+        .map((y) => choice(String(y), y));
+    }
+  }
+}

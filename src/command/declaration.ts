@@ -1,0 +1,71 @@
+import type { EventIndex } from "../core/event-index.ts";
+import type { Reply } from "../reply/reply.ts";
+
+// A command is declared once, as data. Discord's registration JSON, Slack's manifest, the text
+// grammar and /help are all derived from these declarations, so they cannot disagree.
+
+export type OptionType = "string" | "integer";
+
+/** Where an option's autocomplete choices come from. */
+export type AutocompleteSource = "people" | "expulsion-years" | "topics";
+
+export interface OptionDeclaration {
+  readonly name: string;
+  readonly description: string;
+  readonly type: OptionType;
+  readonly required?: boolean;
+  /** Bounds for integers. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Length bounds for strings, counted in characters. */
+  readonly maxLength?: number;
+  readonly autocomplete?: AutocompleteSource;
+  /** Whether bare words fill it (`/expulsions 2023`); false for options only named (`page:2`). */
+  readonly positional?: boolean;
+  /** A value that works, for help texts and error messages. */
+  readonly example: string;
+}
+
+/** What a handler may read besides its options: the index, the clock, the other commands. */
+export interface CommandContext {
+  readonly index: EventIndex;
+  /** The current instant; injected so tests and schedulers can set it. */
+  readonly now: () => Date;
+  /** IANA zone whose calendar decides what "today" is. */
+  readonly timeZone: string;
+  readonly commands: readonly Command[];
+}
+
+export type OptionValue = string | number;
+export type OptionValues = Readonly<Record<string, OptionValue | undefined>>;
+
+export interface Command {
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly OptionDeclaration[];
+  /** Whole invocations that work, the first one shown in /help. */
+  readonly examples: readonly string[];
+  readonly handle: (ctx: CommandContext, options: OptionValues) => Reply;
+}
+
+type ValueOf<O extends OptionDeclaration> = O["type"] extends "integer" ? number : string;
+
+/** The handler's options, typed from the declaration: required ones are never undefined. */
+export type OptionsOf<D extends readonly OptionDeclaration[]> = {
+  readonly [O in D[number] as O["name"]]: O extends { required: true }
+    ? ValueOf<O>
+    : ValueOf<O> | undefined;
+};
+
+/** Declares a command with its handler's options typed from its own option list. */
+export function defineCommand<const D extends readonly OptionDeclaration[]>(declaration: {
+  name: string;
+  description: string;
+  options: D;
+  examples: readonly string[];
+  handle: (ctx: CommandContext, options: OptionsOf<D>) => Reply;
+}): Command {
+  // Options are checked against the declaration before a handler runs (resolve-options.ts),
+  // which is what makes this narrowing safe.
+  return declaration as unknown as Command;
+}

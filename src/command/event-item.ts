@@ -1,0 +1,25 @@
+import type { IndexedEvent } from "../core/event-index.ts";
+import type { ReplyItem } from "../reply/reply.ts";
+import type { SourceList } from "../reply/source-list.ts";
+
+/** When an event happened as a reader should see it: "April 2023 (a Thursday)". */
+export function whenLabel(event: IndexedEvent): string {
+  if (!event.when) return "Standing fact";
+  return event.weekday ? `${event.when} (a ${event.weekday})` : event.when;
+}
+
+/** An event as a reply item, its citations registered with the reply's sources. */
+export function eventItem(
+  event: IndexedEvent,
+  sources: SourceList,
+  detail: string | false = event.summary,
+  quote = true,
+): ReplyItem {
+  const item: ReplyItem = {
+    when: whenLabel(event),
+    title: event.title,
+    cites: sources.cite(event.citations, quote),
+  };
+  if (detail) item.detail = detail;
+  return item;
+}

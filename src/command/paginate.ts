@@ -1,0 +1,24 @@
+import { UsageError } from "./usage-error.ts";
+
+/** Items a page holds: about what fits one Discord embed or Slack message comfortably. */
+export const PAGE_SIZE = 8;
+
+export interface Page<T> {
+  slice: T[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
+/** One page of a list; asking past the last page is a usage error that says how many there are. */
+export function paginate<T>(list: readonly T[], page = 1, example = "page:1"): Page<T> {
+  const pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE));
+  if (page > pages) {
+    throw new UsageError(
+      `There ${pages === 1 ? "is only 1 page" : `are only ${pages} pages`}, not ${page}.`,
+      example,
+    );
+  }
+  const start = (page - 1) * PAGE_SIZE;
+  return { slice: list.slice(start, start + PAGE_SIZE), page, pages, total: list.length };
+}

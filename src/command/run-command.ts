@@ -1,0 +1,56 @@
+import { spellingKey } from "../core/fold.ts";
+import { NameSearch } from "../core/name-search.ts";
+import { type Reply, reply } from "../reply/reply.ts";
+import type { Command, CommandContext } from "./declaration.ts";
+import { clip, resolveOptions } from "./resolve-options.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** Where unexpected failures are reported; never shown to the person who asked. */
+export type ErrorLog = (message: string, context: Record<string, unknown>) => void;
+
+export function findCommand(commands: readonly Command[], name: string): Command | undefined {
+  const wanted = name.replace(/^\//, "").toLowerCase();
+  return commands.find((c) => c.name === wanted);
+}
+
+/** The reply for input a person got wrong: the problem, and an example that works. */
+export function usageReply(error: UsageError): Reply {
+  return reply("usage", error.message, {
+    body: error.example ? [`Example: ${error.example}`] : [],
+  });
+}
+
+function unknownCommand(commands: readonly Command[], name: string): Reply {
+  const close = new NameSearch(commands.map((c) => ({ id: c.name, name: c.name })))
+    .search(spellingKey(name), 3)
+    .map((m) => m.id);
+  return reply("usage", `There is no command /${clip(name.replace(/^\//, ""), 30)}.`, {
+    body: [
+      close.length ? `Did you mean /${close.join(", /")}?` : "Type /help to see every command.",
+      "Example: /help",
+    ],
+    suggestions: close.map((c) => ({ label: `/${c}`, call: { command: c, options: {} } })),
+  });
+}
+
+/**
+ * Runs one command call to a reply. Never throws: bad input becomes a usage reply, and any
+ * other failure a short apology, with the details sent to the log instead of the user.
+ */
+export function runCommand(
+  ctx: CommandContext,
+  call: { command: string; options: Readonly<Record<string, unknown>> },
+  log: ErrorLog = () => {},
+): Reply {
+  const command = findCommand(ctx.commands, call.command);
+  if (!command) return unknownCommand(ctx.commands, call.command);
+  try {
+    return command.handle(ctx, resolveOptions(command, call.options));
+  } catch (error) {
+    if (error instanceof UsageError) return usageReply(error);
+    log("command failed", { command: command.name, options: call.options, error });
+    return reply("error", "Something went wrong on our side.", {
+      body: ["The problem has been logged. Please try again in a moment."],
+    });
+  }
+}

@@ -1,0 +1,75 @@
+// The one platform-neutral answer every command gives and every renderer draws.
+// It holds plain text only: renderers decide escaping and layout, so nothing in here is markup.
+
+/** An answer; an empty result; bad input from the user; or a failure on our side. */
+export type ReplyKind = "answer" | "empty" | "usage" | "error";
+
+/** A command call that a button, a page or a suggestion can carry and replay later. */
+export interface CommandCall {
+  command: string;
+  options: Record<string, string | number>;
+}
+
+export interface ReplyItem {
+  /** When it happened, at its own precision ("April 2023"), or "Standing fact". */
+  when: string;
+  title: string;
+  /** One or two sentences; renderers may shorten it to fit. */
+  detail?: string;
+  /** Numbers of the entries in `sources` that back this item. */
+  cites: number[];
+}
+
+export interface ReplySource {
+  /** 1-based, as items cite it. */
+  n: number;
+  label: string;
+  /** Verbatim excerpts that back what this reply states. */
+  quotes: string[];
+}
+
+export interface Paging {
+  page: number;
+  pages: number;
+  total: number;
+  /** The call that shows any page: the same call with `page` set. */
+  call: CommandCall;
+}
+
+export interface Suggestion {
+  label: string;
+  call: CommandCall;
+}
+
+export interface Reply {
+  kind: ReplyKind;
+  title: string;
+  body: string[];
+  fields: Array<{ name: string; value: string }>;
+  items: ReplyItem[];
+  sources: ReplySource[];
+  /** Whether renderers should print the quotes under the sources, not just the labels. */
+  showQuotes: boolean;
+  paging?: Paging;
+  suggestions: Suggestion[];
+}
+
+/** A reply with every list empty, to spread the parts a command has into. */
+export function reply(kind: ReplyKind, title: string, parts: Partial<Reply> = {}): Reply {
+  return {
+    kind,
+    title,
+    body: [],
+    fields: [],
+    items: [],
+    sources: [],
+    showQuotes: false,
+    suggestions: [],
+    ...parts,
+  };
+}
+
+/** The call that shows page `page` of a paged reply. */
+export function pageCall(paging: Paging, page: number): CommandCall {
+  return { command: paging.call.command, options: { ...paging.call.options, page } };
+}
