@@ -1,0 +1,19 @@
+import { pino } from "pino";
+
+/** Structured logs on stderr, so that stdout carries only replies. */
+export type Logger = pino.Logger;
+
+// Any field that could carry a credential is censored before a log line is written.
+const REDACT = [
+  "token",
+  "*.token",
+  "*.*.token",
+  "secret",
+  "*.secret",
+  "authorization",
+  "*.authorization",
+];
+
+export function createLogger(level: string): Logger {
+  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" } }, pino.destination(2));
+}
