@@ -23,7 +23,10 @@ export function runConsole(
   write("Barents: Norway–Russia relations, with sources. Type /help for commands, /quit to leave.");
   rl.prompt();
   return new Promise((resolve) => {
+    let closed = false;
     rl.on("line", (line) => {
+      // readline still delivers lines it had buffered before close(); they come after /quit.
+      if (closed) return;
       if (QUIT.has(line.trim().toLowerCase())) {
         rl.close();
         return;
@@ -34,7 +37,8 @@ export function runConsole(
     });
     rl.on("SIGINT", () => rl.close());
     rl.on("close", () => {
-      write("Bye.");
+      closed = true;
+      write("\nBye.");
       resolve();
     });
   });
