@@ -1,12 +1,13 @@
 import { config as loadDotenv } from "dotenv";
 import { BUNDLED_DATA_DIR } from "../boot.ts";
+import { loadConfig } from "../config.ts";
 import { DataError, loadDataset } from "../core/load-dataset.ts";
 
 // `npm run data:check [dir]`: the same validation start-up runs, for editors of data files.
 // Exits 0 when the data is valid, 1 with every problem listed when it is not.
 
 loadDotenv({ quiet: true });
-const dir = process.argv[2] ?? process.env.DATA_DIR ?? BUNDLED_DATA_DIR;
+const dir = process.argv[2] ?? loadConfig().DATA_DIR ?? BUNDLED_DATA_DIR;
 try {
   const data = loadDataset(dir);
   process.stdout.write(
