@@ -16,7 +16,7 @@ export const help = defineCommand({
       example: "timeline",
     },
   ],
-  examples: ["/help", "/help timeline"],
+  examples: ["/help timeline", "/help"],
   handle(ctx, { command }) {
     if (command === undefined) {
       return reply("answer", "Barents: Norway–Russia relations, with sources", {

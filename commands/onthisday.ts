@@ -31,7 +31,7 @@ export const onthisday = defineCommand({
       example: "10-30",
     },
   ],
-  examples: ["/onthisday", "/onthisday 10-30", "/onthisday 27 April"],
+  examples: ["/onthisday 10-30", "/onthisday", "/onthisday 27 April"],
   handle(ctx, { date }) {
     const { index } = ctx;
     const wanted =
