@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { ask, bundledContext } from "../support/context.ts";
+
+const ctx = bundledContext();
+
+describe("/expulsions <year>", () => {
+  it("pairs Norway's 15 expelled in 2023 with Russia's answer of 10", () => {
+    const reply = ask(ctx, "/expulsions 2023");
+    expect(reply.kind).toBe("answer");
+    expect(reply.title).toBe("Expulsions in 2023");
+    expect(reply.body[0]).toBe(
+      "Norway expelled 15 Russian intelligence officers; Russia answered by expelling 10 Norwegian diplomats.",
+    );
+    expect(reply.fields).toEqual([
+      { name: "Norway expelled", value: "15" },
+      { name: "Russia expelled", value: "10" },
+    ]);
+  });
+
+  it("lists each expulsion at its true precision, Norway's first, with the reason the sources give", () => {
+    const [norway, russia] = ask(ctx, "/expulsions 2023").items;
+    expect(norway?.when).toBe("April 2023 (a Thursday)");
+    expect(norway?.detail).toContain("Reason given: suspicion of spying.");
+    // The article says Russia answered "promptly" but not in which month.
+    expect(russia?.when).toBe("2023");
+  });
+
+  it("keeps every fact's citation, with quotes, all the way to the reply", () => {
+    const reply = ask(ctx, "/expulsions 2023");
+    expect(reply.showQuotes).toBe(true);
+    for (const item of reply.items) expect(item.cites.length).toBeGreaterThan(0);
+    const quotes = reply.sources.flatMap((s) => s.quotes);
+    expect(quotes).toContain(
+      "In April 2023 Norway expelled 15 Russian diplomats on suspicion of spying.",
+    );
+  });
+
+  it("tells 2022 as Norway's three on 6 April and Russia's three later that month", () => {
+    const reply = ask(ctx, "/expulsions 2022");
+    expect(reply.items.map((i) => i.when)).toEqual(["6 April 2022", "April 2022"]);
+    expect(reply.body[0]).toMatch(
+      /^Norway expelled 3 Russian .*; Russia answered by expelling 3 Norwegian diplomats\.$/,
+    );
+  });
+
+  it("says when the sources record no answer to an expulsion (July 2020)", () => {
+    const reply = ask(ctx, "/expulsions 2020");
+    expect(reply.items.map((i) => i.when)).toEqual(["July 2020"]);
+    expect(reply.body[0]).toBe(
+      "Norway expelled 1 Russian diplomat; the sources record no expulsion in answer.",
+    );
+  });
+
+  it("names the nearest years that have expulsions when a year has none", () => {
+    const reply = ask(ctx, "/expulsions 2021");
+    expect(reply.kind).toBe("empty");
+    expect(reply.title).toBe("No expulsions are recorded for 2021.");
+    expect(reply.body).toEqual(["The nearest years with expulsions: 2020 and 2022."]);
+    expect(reply.suggestions.map((s) => s.call)).toEqual([
+      { command: "expulsions", options: { year: 2020 } },
+      { command: "expulsions", options: { year: 2022 } },
+    ]);
+  });
+
+  it("offers only the later year when asked about a year before any expulsion", () => {
+    expect(ask(ctx, "/expulsions 1900").body).toEqual(["The nearest years with expulsions: 2020."]);
+  });
+
+  it.each([
+    ["/expulsions abc", '"abc" is not a whole number for year.'],
+    ["/expulsions 99999", "year must be between 1 and 9999; 99999 is not."],
+    ["/expulsions", "/expulsions needs a year."],
+    ["/expulsions 2023 2024", "/expulsions got more values than it takes: “2024” is one too many."],
+    ["/expulsions year:2023 colour:red", '/expulsions has no option "colour"; it takes year.'],
+  ])("refuses %s with a message and an example", (line, message) => {
+    const reply = ask(ctx, line);
+    expect(reply.kind).toBe("usage");
+    expect(reply.title).toBe(message);
+    expect(reply.body.join("\n")).toMatch(/^Example: \/expulsions/m);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../commands/index.ts";
+import { answerLine } from "../../src/text/answer-line.ts";
+import { ask, bundledContext } from "../support/context.ts";
+
+const ctx = bundledContext();
+
+describe("/help", () => {
+  it("lists every command with its usage and an example", () => {
+    const reply = ask(ctx, "/help");
+    expect(reply.fields.map((f) => f.name.split(" ")[0])).toEqual(
+      COMMANDS.map((c) => `/${c.name}`),
+    );
+    expect(reply.fields[0]?.name).toBe("/timeline [from] [to] [topic] [person] [page:N]");
+    for (const field of reply.fields) expect(field.value).toMatch(/Example: \//);
+  });
+
+  it("explains one command's options", () => {
+    const reply = ask(ctx, "/help expulsions");
+    expect(reply.title).toBe("/expulsions <year>");
+    expect(reply.fields[0]).toEqual({
+      name: "year (required)",
+      value: "The year, like 2023. Example: 2023",
+    });
+  });
+
+  it("refuses an unknown command by naming the real ones", () => {
+    const reply = ask(ctx, "/help nope");
+    expect(reply.kind).toBe("usage");
+    expect(reply.title).toBe(
+      "There is no command /nope; the commands are /timeline, /expulsions, /who, /onthisday, /help.",
+    );
+  });
+
+  it("has examples that all work", () => {
+    for (const command of COMMANDS) {
+      for (const example of command.examples) {
+        const reply = answerLine(ctx, example);
+        expect(reply?.kind, example).toMatch(/^(answer|empty)$/);
+      }
+    }
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { ask, bundledContext } from "../support/context.ts";
+
+const ctx = bundledContext();
+
+describe("/onthisday [date]", () => {
+  it.each(["10-30", "30 October", "Oct 30", "october 30th", "30.10", "1905-10-30"])(
+    "reads %s as 30 October",
+    (date) => {
+      const reply = ask(ctx, `/onthisday ${date}`);
+      expect(reply.title).toBe("On this day: 30 October");
+      expect(reply.items[0]?.when).toBe("30 October 1905");
+    },
+  );
+
+  it("uses today in the bot's time zone when no date is given", () => {
+    // 30 October 2026, 23:30 UTC is already 31 October in Oslo.
+    const late = bundledContext(new Date("2026-10-30T23:30:00Z"));
+    expect(ask(late, "/onthisday").title).not.toBe("On this day: 30 October");
+    expect(ask(bundledContext(), "/onthisday today").title).toBe("On this day: 30 October");
+  });
+
+  it("quotes the source for a short answer", () => {
+    const reply = ask(ctx, "/onthisday 04-27");
+    expect(reply.items.map((i) => i.when)).toEqual(["27 April 2010"]);
+    expect(reply.showQuotes).toBe(true);
+  });
+
+  it("offers this month in history at month precision when the day has nothing", () => {
+    const reply = ask(ctx, "/onthisday 12 April");
+    expect(reply.kind).toBe("answer");
+    expect(reply.title).toBe("This month in history: April");
+    expect(reply.body[0]).toBe(
+      "Nothing is recorded on 12 April itself. These happened in April, day not recorded:",
+    );
+    expect(reply.items.map((i) => i.when)).toContain("April 2022");
+    expect(reply.items.every((i) => /^April \d{4}/.test(i.when))).toBe(true);
+    expect(reply.suggestions[0]?.call).toEqual({
+      command: "onthisday",
+      options: { date: "27 April" },
+    });
+  });
+
+  it("says plainly when neither the day nor its month has anything", () => {
+    const reply = ask(ctx, "/onthisday 03-12");
+    expect(reply.kind).toBe("empty");
+    expect(reply.title).toBe("Nothing is recorded on 12 March.");
+    expect(reply.body[0]).toMatch(/^Days with events after it: /);
+  });
+
+  it("accepts 29 February, and refuses 30 February and nonsense with an example", () => {
+    expect(ask(ctx, "/onthisday 02-29").kind).not.toBe("usage");
+    const impossible = ask(ctx, "/onthisday 02-30");
+    expect(impossible.kind).toBe("usage");
+    expect(impossible.title).toBe("There is no 30 February.");
+    expect(impossible.body).toEqual(["Example: /onthisday 10-30"]);
+    expect(ask(ctx, "/onthisday 13-01").title).toBe("There is no month 13.");
+    expect(ask(ctx, "/onthisday banana").title).toMatch(/is not a day I can read/);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { ask, bundledContext } from "../support/context.ts";
+
+const ctx = bundledContext();
+
+describe("/who <name>", () => {
+  it.each([
+    ["huitfeld", "Anniken Huitfeldt"],
+    ["HUITFELDT", "Anniken Huitfeldt"],
+    ["huitfedlt", "Anniken Huitfeldt"],
+    ["Store", "J.G. Støre"],
+    ["stoere", "J.G. Støre"],
+    ["jonas gahr store", "J.G. Støre"],
+    ["Giammaria", "Mikhail Mikushin"],
+    ["josé assis giammaria", "Mikhail Mikushin"],
+    ["Zakaev", "Akhmed Zakayev"],
+    ["Pavlovski", "Vyacheslav Pavlovsky"],
+    ["berg", "Frode Berg"],
+    ["putin", "Vladimir Putin"],
+    ["Фёдорова", "T. T. Fyodorova"],
+  ])("finds %s as %s", (name, expected) => {
+    const reply = ask(ctx, `/who ${name}`);
+    expect(reply.kind).toBe("answer");
+    expect(reply.title).toBe(expected);
+  });
+
+  it("gives roles, a summary, the events with dates, and the profile's own quotes", () => {
+    const reply = ask(ctx, "/who huitfeldt");
+    expect(reply.fields.find((f) => f.name === "Roles")?.value).toBe("Minister of Foreign Affairs");
+    expect(reply.body.join(" ")).toContain("greatest intelligence threat");
+    expect(reply.items.map((i) => i.when)).toEqual([
+      "April 2023 (a Thursday)",
+      "April 2023 (a Thursday)",
+    ]);
+    expect(reply.sources.length).toBeGreaterThan(0);
+    expect(reply.sources.flatMap((s) => s.quotes).some((q) => q.includes("Huitfeldt"))).toBe(true);
+  });
+
+  it("says when it shows the closest match rather than an exact one", () => {
+    expect(ask(ctx, "/who huitfeld").body[0]).toBe("Closest match for “huitfeld”.");
+    expect(ask(ctx, "/who huitfeldt").body[0]).not.toMatch(/Closest match/);
+  });
+
+  it("lists spellings worth knowing but not mere accent or case variants of the name", () => {
+    const aliases = ask(ctx, "/who giammaria").fields.find((f) => f.name === "Also written")?.value;
+    expect(aliases).toContain("José Assis Giammaria");
+    expect(aliases).not.toMatch(/\bMikushin\b/);
+  });
+
+  it("offers a timeline for a place typed where a person was expected", () => {
+    const reply = ask(ctx, "/who vardo");
+    expect(reply.kind).toBe("empty");
+    expect(reply.title).toBe("No one matches “vardo”.");
+    expect(reply.suggestions[0]?.call).toEqual({
+      command: "timeline",
+      options: { topic: "Vardø" },
+    });
+  });
+
+  it("answers a plain no-one-matches for a name nobody has", () => {
+    const reply = ask(ctx, "/who xqztw");
+    expect(reply.kind).toBe("empty");
+    expect(reply.title).toBe("No one matches “xqztw”.");
+    expect(reply.body[0]).toMatch(/Try a surname/);
+  });
+
+  it("refuses an empty name and a 2,000-character one with an example", () => {
+    expect(ask(ctx, "/who").title).toBe("/who needs a name.");
+    expect(ask(ctx, '/who name:""').title).toBe("/who needs a name.");
+    const long = ask(ctx, `/who ${"a".repeat(2000)}`);
+    expect(long.kind).toBe("usage");
+    expect(long.title).toBe("name is too long: 2000 characters, at most 100.");
+    expect(long.body).toEqual(["Example: /who huitfeldt"]);
+  });
+
+  it("refuses a page past the last with how many there are", () => {
+    const reply = ask(ctx, "/who huitfeldt page:3");
+    expect(reply.kind).toBe("usage");
+    expect(reply.title).toBe("There is only 1 page, not 3.");
+  });
+});

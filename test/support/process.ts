@@ -1,0 +1,57 @@
+import { spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+
+/**
+ * A clean environment for a child process: no platform credentials, and empty values for
+ * settings so that a developer's own .env (which never overrides set variables) cannot leak in.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: "",
+    BOT_TIMEZONE: "Europe/Oslo",
+    LOG_LEVEL: "silent",
+    ...extra,
+  };
+}
+
+export interface Finished {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a TypeScript entry point to completion with the given arguments and input. */
+export function runScript(
+  script: string,
+  args: string[] = [],
+  input = "",
+  env = cleanEnv(),
+): Finished {
+  const result = spawnSync(TSX, [script, ...args], {
+    cwd: ROOT,
+    env,
+    input,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Same, asynchronously, for tests that run several processes at once. */
+export function startScript(script: string, input: string, env = cleanEnv()): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [script], { cwd: ROOT, env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
