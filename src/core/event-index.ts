@@ -1,4 +1,11 @@
-import { type DayRange, dayRange, formatHistDate, type HistDate, yearsOf } from "./dates.ts";
+import {
+  type DayRange,
+  dayRange,
+  formatHistDate,
+  type HistDate,
+  overlapsYears,
+  yearsOf,
+} from "./dates.ts";
 import { fold } from "./fold.ts";
 import { type NameMatch, NameSearch } from "./name-search.ts";
 import type { Dataset, Event, Person, Source } from "./schema.ts";
@@ -75,8 +82,13 @@ export class EventIndex {
       .map(([year]) => year)
       .sort((a, b) => a - b);
     this.topics = [...topicNames].map(([id, name]) => ({ id, name }));
-    this.peopleSearch = new NameSearch(dataset.people);
-    this.topicSearch = new NameSearch(this.topics);
+    const weigh = (map: Map<string, IndexedEvent[]>, id: string) => map.get(id)?.length ?? 0;
+    this.peopleSearch = new NameSearch(
+      dataset.people.map((p) => ({ ...p, weight: weigh(this.byPerson, p.id) })),
+    );
+    this.topicSearch = new NameSearch(
+      this.topics.map((t) => ({ ...t, weight: weigh(this.byTopic, t.id) })),
+    );
   }
 
   private indexDated(e: IndexedEvent, date: HistDate): void {
@@ -115,9 +127,7 @@ export class EventIndex {
 
   /** Events that overlap the years from..to (inclusive), in timeline order. */
   between(from: number, to: number): readonly IndexedEvent[] {
-    const start = from * 10000 + 101;
-    const end = to * 10000 + 1231;
-    return this.timeline.filter((e) => e.range && e.range.start <= end && e.range.end >= start);
+    return this.timeline.filter((e) => e.date && overlapsYears(e.date, from, to));
   }
 
   /** Every event, dated or standing, that names this person. */

@@ -6,6 +6,8 @@ export interface Named {
   id: string;
   name: string;
   aliases?: readonly string[];
+  /** How prominent it is (events it appears in); breaks ties so "an" offers Huitfeldt first. */
+  weight?: number;
 }
 
 export interface NameMatch {
@@ -21,6 +23,7 @@ interface Entry {
   name: string;
   keys: string[];
   words: string[];
+  weight: number;
 }
 
 export const MAX_SUGGESTIONS = 25;
@@ -37,7 +40,13 @@ export class NameSearch {
   constructor(items: readonly Named[]) {
     this.entries = items.map((item) => {
       const keys = [item.name, ...(item.aliases ?? [])].map(spellingKey).filter(Boolean);
-      return { id: item.id, name: item.name, keys, words: keys.flatMap((k) => k.split(" ")) };
+      return {
+        id: item.id,
+        name: item.name,
+        keys,
+        words: keys.flatMap((k) => k.split(" ")),
+        weight: item.weight ?? 0,
+      };
     });
     this.fuse = new Fuse(this.entries, {
       keys: ["keys"],
@@ -51,11 +60,10 @@ export class NameSearch {
   search(query: string, limit = MAX_SUGGESTIONS): NameMatch[] {
     const q = spellingKey(query);
     if (!q) return [];
-    const best = new Map<string, NameMatch>();
+    const best = new Map<string, { entry: Entry; score: number; exact: boolean }>();
     const offer = (entry: Entry, score: number, exact: boolean) => {
       const seen = best.get(entry.id);
-      if (!seen || score < seen.score)
-        best.set(entry.id, { id: entry.id, name: entry.name, score, exact });
+      if (!seen || score < seen.score) best.set(entry.id, { entry, score, exact });
     };
     for (const entry of this.entries) {
       if (entry.keys.includes(q) || entry.words.includes(q)) offer(entry, 0, true);
@@ -72,7 +80,13 @@ export class NameSearch {
       if (score <= FUZZY_CUTOFF) offer(hit.item, Math.max(score, PREFIX_SCORE + 0.01), false);
     }
     return [...best.values()]
-      .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
-      .slice(0, limit);
+      .sort(
+        (a, b) =>
+          a.score - b.score ||
+          b.entry.weight - a.entry.weight ||
+          a.entry.name.localeCompare(b.entry.name),
+      )
+      .slice(0, limit)
+      .map(({ entry, score, exact }) => ({ id: entry.id, name: entry.name, score, exact }));
   }
 }

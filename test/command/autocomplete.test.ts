@@ -12,6 +12,11 @@ describe("autocomplete", () => {
     expect(autocomplete(ctx, "people", "giamm")[0]?.name).toBe("Mikhail Mikushin");
   });
 
+  it("puts the person who appears in more events first when names tie", () => {
+    expect(autocomplete(ctx, "people", "an")[0]?.name).toBe("Anniken Huitfeldt");
+    expect(autocomplete(ctx, "people", "pa")[0]?.name).toBe("Vyacheslav Pavlovsky");
+  });
+
   it("offers the years that have expulsions, newest first, filtered by what is typed", () => {
     expect(autocomplete(ctx, "expulsion-years", "").map((c) => c.value)).toEqual([
       2023, 2022, 2020,
