@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { editDistance } from "./edit-distance.ts";
 import { spellingKey } from "./fold.ts";
 
 /** Something findable by name: a person, a place, a topic. */
@@ -21,16 +22,38 @@ export interface NameMatch {
 interface Entry {
   id: string;
   name: string;
+  /** The name and each alias, as spelling keys: "anniken huitfeldt". */
   keys: string[];
+  /** Every word of every key, so a surname alone matches. */
   words: string[];
   weight: number;
 }
 
 export const MAX_SUGGESTIONS = 25;
-// Fuse's threshold bounds only its fuzzy part, so results are filtered on their score too.
-// 0.3 lets one or two slips through in a surname ("huitfedlt") but not "vardo" for "Jarmo".
-const FUZZY_CUTOFF = 0.3;
 const PREFIX_SCORE = 0.05;
+// Typos are scored as edits per letter against the closest name, word or word start: one slip
+// in three letters passes ("huitfedlt", "zakyaev"), "vardo" for the word "jarmo" (2 in 5) does not.
+const TYPO_CUTOFF = 0.34;
+// A typo in what is only the start of a word ranks behind the same typo in a whole word.
+const PARTIAL_PENALTY = 0.05;
+// Fuse only proposes candidates, so it may be generous; the edit distance decides.
+const CANDIDATE_THRESHOLD = 0.6;
+// Fuse cuts patterns at 32 characters.
+const FUSE_MAX_PATTERN = 32;
+
+/** Edits per letter from the query to the closest of an entry's spellings. */
+function typoScore(query: string, entry: Entry): number {
+  let best = 1;
+  for (const candidate of [...entry.keys, ...entry.words]) {
+    const whole = editDistance(query, candidate) / Math.max(query.length, candidate.length);
+    best = Math.min(best, whole);
+    if (candidate.length > query.length) {
+      const start = candidate.slice(0, query.length);
+      best = Math.min(best, editDistance(query, start) / query.length + PARTIAL_PENALTY);
+    }
+  }
+  return best;
+}
 
 /** Fuzzy, spelling-insensitive lookup of names and aliases, ranked best first. */
 export class NameSearch {
@@ -50,9 +73,8 @@ export class NameSearch {
     });
     this.fuse = new Fuse(this.entries, {
       keys: ["keys"],
-      includeScore: true,
       ignoreLocation: true,
-      threshold: FUZZY_CUTOFF,
+      threshold: CANDIDATE_THRESHOLD,
     });
   }
 
@@ -60,26 +82,26 @@ export class NameSearch {
   search(query: string, limit = MAX_SUGGESTIONS): NameMatch[] {
     const q = spellingKey(query);
     if (!q) return [];
-    const best = new Map<string, { entry: Entry; score: number; exact: boolean }>();
+    const found = new Map<string, { entry: Entry; score: number; exact: boolean }>();
     const offer = (entry: Entry, score: number, exact: boolean) => {
-      const seen = best.get(entry.id);
-      if (!seen || score < seen.score) best.set(entry.id, { entry, score, exact });
+      const seen = found.get(entry.id);
+      if (!seen || score < seen.score) found.set(entry.id, { entry, score, exact });
     };
     for (const entry of this.entries) {
       if (entry.keys.includes(q) || entry.words.includes(q)) offer(entry, 0, true);
-      else if (
-        entry.keys.some((k) => k.startsWith(q)) ||
-        entry.words.some((w) => w.startsWith(q))
-      ) {
+      else if ([...entry.keys, ...entry.words].some((k) => k.startsWith(q))) {
         offer(entry, PREFIX_SCORE, false);
       }
     }
-    // Fuse cuts patterns at 32 characters; a longer query still matches on its start.
-    for (const hit of this.fuse.search(q.slice(0, 32))) {
-      const score = hit.score ?? 1;
-      if (score <= FUZZY_CUTOFF) offer(hit.item, Math.max(score, PREFIX_SCORE + 0.01), false);
+    // One slip in fewer than three letters is not a typo but a different name.
+    if (q.length >= 3) {
+      for (const { item } of this.fuse.search(q.slice(0, FUSE_MAX_PATTERN))) {
+        if (found.has(item.id)) continue;
+        const score = typoScore(q, item);
+        if (score <= TYPO_CUTOFF) offer(item, Math.max(score, PREFIX_SCORE + 0.01), false);
+      }
     }
-    return [...best.values()]
+    return [...found.values()]
       .sort(
         (a, b) =>
           a.score - b.score ||
