@@ -36,8 +36,8 @@ export function renderText(reply: Reply): string {
   const p = reply.paging;
   if (p && p.pages > 1) {
     const moves = [
-      p.page > 1 ? `previous: ${formatCall(pageCall(p, p.page - 1))}` : "",
-      p.page < p.pages ? `next: ${formatCall(pageCall(p, p.page + 1))}` : "",
+      p.page > 1 ? `previous: ${s(formatCall(pageCall(p, p.page - 1)))}` : "",
+      p.page < p.pages ? `next: ${s(formatCall(pageCall(p, p.page + 1)))}` : "",
     ].filter(Boolean);
     block([`Page ${p.page} of ${p.pages} (${p.total} in all) · ${moves.join(" · ")}`]);
   }
