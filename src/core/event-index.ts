@@ -68,10 +68,12 @@ export class EventIndex {
     for (const e of this.timeline) this.indexDated(e, e.date as HistDate);
     // Topic names are shown to people, so a place's own spelling ("Vardø") wins over a tag's.
     const topicNames = new Map<string, string>();
-    for (const e of all)
-      for (const name of [...e.places, e.kind, ...e.tags]) {
-        if (!topicNames.has(fold(name))) topicNames.set(fold(name), name);
-      }
+    const spellings = [
+      ...all.flatMap((e) => e.places),
+      ...all.map((e) => e.kind),
+      ...all.flatMap((e) => e.tags),
+    ];
+    for (const name of spellings) if (!topicNames.has(fold(name))) topicNames.set(fold(name), name);
     for (const e of [...this.timeline, ...this.standingFacts]) {
       for (const pid of e.people) push(this.byPerson, pid, e);
       const keys = new Set([...e.places, e.kind, ...e.tags].map(fold));
