@@ -13,6 +13,9 @@ export interface Page<T> {
 /** One page of a list; asking past the last page is a usage error that says how many there are. */
 export function paginate<T>(list: readonly T[], page = 1, example = "page:1"): Page<T> {
   const pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE));
+  if (!Number.isInteger(page) || page < 1) {
+    throw new UsageError(`Pages are counted from 1; ${page} is not a page.`, example);
+  }
   if (page > pages) {
     throw new UsageError(
       `There ${pages === 1 ? "is only 1 page" : `are only ${pages} pages`}, not ${page}.`,

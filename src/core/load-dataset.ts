@@ -45,11 +45,20 @@ export const DATA_FILES = {
 } as const;
 
 function describeRecord(raw: unknown, index: number): string {
-  const rid =
-    typeof raw === "object" && raw !== null && "id" in raw && typeof raw.id === "string"
-      ? ` (id "${raw.id}")`
-      : "";
-  return `record ${index + 1}${rid}`;
+  const rid = rawId(raw);
+  return `record ${index + 1}${rid === undefined ? "" : ` (id "${rid}")`}`;
+}
+
+/** A file's valid records, and the id every record claimed, valid or not, by position. */
+interface FileRecords<T> {
+  records: T[];
+  ids: Array<string | undefined>;
+}
+
+function rawId(raw: unknown): string | undefined {
+  return typeof raw === "object" && raw !== null && "id" in raw && typeof raw.id === "string"
+    ? raw.id
+    : undefined;
 }
 
 function readRecords<T>(
@@ -57,7 +66,7 @@ function readRecords<T>(
   file: string,
   schema: z.ZodType<T>,
   problems: DataProblem[],
-): T[] {
+): FileRecords<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(join(dir, file), "utf8"));
@@ -67,11 +76,11 @@ function readRecords<T>(
         ? "the file is missing"
         : `not valid JSON (${(err as Error).message})`;
     problems.push({ file, message: reason });
-    return [];
+    return { records: [], ids: [] };
   }
   if (!Array.isArray(raw)) {
     problems.push({ file, message: "the file must hold a JSON array of records" });
-    return [];
+    return { records: [], ids: [] };
   }
   const records: T[] = [];
   raw.forEach((item: unknown, index) => {
@@ -89,35 +98,38 @@ function readRecords<T>(
       });
     }
   });
-  return records;
+  return { records, ids: raw.map(rawId) };
 }
 
-/** Checks what a per-record schema cannot: unique ids and references between records. */
-function checkReferences(data: Dataset, problems: DataProblem[]): void {
-  const sourceIds = new Set(data.sources.map((s) => s.id));
-  const personIds = new Set(data.people.map((p) => p.id));
-  const eventIds = new Set(data.events.map((e) => e.id));
+/**
+ * Checks what a per-record schema cannot: unique ids and references between records. A
+ * reference to a record that exists but was refused is not reported again: its own problem is.
+ */
+function checkReferences(
+  data: Dataset,
+  claimed: Record<keyof typeof DATA_FILES, Array<string | undefined>>,
+  problems: DataProblem[],
+): void {
+  const sourceIds = new Set(claimed.sources);
+  const personIds = new Set(claimed.people);
+  const eventIds = new Set(claimed.events);
 
-  const unique = (file: string, ids: string[]) => {
-    const seen = new Set<string>();
-    for (const rid of ids) {
-      if (seen.has(rid))
-        problems.push({ file, record: `id "${rid}"`, message: "the id is used twice" });
-      seen.add(rid);
-    }
-  };
-  unique(
-    DATA_FILES.sources,
-    data.sources.map((s) => s.id),
-  );
-  unique(
-    DATA_FILES.people,
-    data.people.map((p) => p.id),
-  );
-  unique(
-    DATA_FILES.events,
-    data.events.map((e) => e.id),
-  );
+  for (const kind of Object.keys(DATA_FILES) as Array<keyof typeof DATA_FILES>) {
+    const first = new Map<string, number>();
+    claimed[kind].forEach((rid, index) => {
+      if (rid === undefined) return;
+      const earlier = first.get(rid);
+      if (earlier === undefined) first.set(rid, index);
+      else {
+        problems.push({
+          file: DATA_FILES[kind],
+          record: `record ${index + 1} (id "${rid}")`,
+          field: "id",
+          message: `record ${earlier + 1} already uses this id`,
+        });
+      }
+    });
+  }
 
   const checkCitations = (file: string, rec: Person | Event) => {
     rec.citations.forEach((c, i) => {
@@ -172,12 +184,15 @@ function checkReferences(data: Dataset, problems: DataProblem[]): void {
 /** Reads and validates a data folder; throws DataError naming every problem found. */
 export function loadDataset(dir: string): Dataset {
   const problems: DataProblem[] = [];
+  const sources = readRecords<Source>(dir, DATA_FILES.sources, sourceSchema, problems);
+  const people = readRecords<Person>(dir, DATA_FILES.people, personSchema, problems);
+  const events = readRecords<Event>(dir, DATA_FILES.events, eventSchema, problems);
   const data: Dataset = {
-    sources: readRecords<Source>(dir, DATA_FILES.sources, sourceSchema, problems),
-    people: readRecords<Person>(dir, DATA_FILES.people, personSchema, problems),
-    events: readRecords<Event>(dir, DATA_FILES.events, eventSchema, problems),
+    sources: sources.records,
+    people: people.records,
+    events: events.records,
   };
-  checkReferences(data, problems);
+  checkReferences(data, { sources: sources.ids, people: people.ids, events: events.ids }, problems);
   if (problems.length) throw new DataError(dir, problems);
   return data;
 }
