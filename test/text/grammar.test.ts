@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import { defineCommand } from "../../src/command/declaration.ts";
+import { resolveOptions } from "../../src/command/resolve-options.ts";
+import { findCommand } from "../../src/command/run-command.ts";
+import { UsageError } from "../../src/command/usage-error.ts";
+import type { CommandCall } from "../../src/reply/reply.ts";
+import { reply } from "../../src/reply/reply.ts";
+import { formatCall, parseLine } from "../../src/text/grammar.ts";
+
+const answer = () => reply("answer", "ok");
+
+const commands = [
+  defineCommand({
+    name: "timeline",
+    description: "Events in date order",
+    options: [
+      { name: "from", description: "First year", type: "integer", example: "1990" },
+      { name: "to", description: "Last year", type: "integer", example: "2000" },
+      { name: "topic", description: "A topic", type: "string", example: "vardø" },
+      { name: "person", description: "A person", type: "string", example: "støre" },
+      {
+        name: "page",
+        description: "Which page",
+        type: "integer",
+        positional: false,
+        example: "2",
+      },
+    ],
+    examples: ["/timeline 1990 2000"],
+    handle: answer,
+  }),
+  defineCommand({
+    name: "who",
+    description: "Who a person is",
+    options: [
+      { name: "name", description: "A name", type: "string", required: true, example: "berg" },
+      {
+        name: "page",
+        description: "Which page",
+        type: "integer",
+        positional: false,
+        example: "2",
+      },
+    ],
+    examples: ["/who berg"],
+    handle: answer,
+  }),
+  defineCommand({
+    name: "expulsions",
+    description: "Expulsions of a year",
+    options: [{ name: "year", description: "A year", type: "integer", example: "2023" }],
+    examples: ["/expulsions 2023"],
+    handle: answer,
+  }),
+  defineCommand({
+    name: "help",
+    description: "Every command",
+    options: [],
+    examples: ["/help"],
+    handle: answer,
+  }),
+];
+
+const parse = (line: string) => parseLine(line, commands);
+
+function usageError(line: string): UsageError {
+  try {
+    parse(line);
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${JSON.stringify(line)} to be refused`);
+}
+
+describe("parseLine", () => {
+  describe("the command", () => {
+    it("reads a command with no options", () => {
+      expect(parse("/help")).toEqual({ command: "help", options: {} });
+    });
+
+    it("makes the leading slash optional", () => {
+      expect(parse("expulsions 2023")).toEqual(parse("/expulsions 2023"));
+      expect(parse("expulsions 2023")).toEqual({
+        command: "expulsions",
+        options: { year: "2023" },
+      });
+    });
+
+    it("reads the command name in any case", () => {
+      expect(parse("/TimeLine 1990")).toEqual({ command: "timeline", options: { from: "1990" } });
+    });
+
+    it("returns null for a blank line", () => {
+      expect(parse("")).toBeNull();
+      expect(parse("   \t ")).toBeNull();
+    });
+
+    it("returns an unknown command with no options, for runCommand to report", () => {
+      expect(parse("/timline 1990 topic:x")).toEqual({ command: "timline", options: {} });
+      expect(parse("/Nothing")).toEqual({ command: "nothing", options: {} });
+    });
+
+    it("refuses a line that starts with an option instead of a command", () => {
+      expect(usageError("year:2023").message).toContain("Start with a command");
+    });
+  });
+
+  describe("positional values", () => {
+    it("fill the positional options in declaration order", () => {
+      expect(parse("/timeline 1990 2000 vardø støre")).toEqual({
+        command: "timeline",
+        options: { from: "1990", to: "2000", topic: "vardø", person: "støre" },
+      });
+    });
+
+    it("never fill an option that is only named", () => {
+      const call = parse("/who berg");
+      expect(call?.options).toEqual({ name: "berg" });
+      expect(call?.options).not.toHaveProperty("page");
+    });
+
+    it("skip options already given by name", () => {
+      expect(parse("/timeline from:1990 2000 vardø")).toEqual({
+        command: "timeline",
+        options: { from: "1990", to: "2000", topic: "vardø" },
+      });
+    });
+
+    it("join leftover words into the last option when it takes text", () => {
+      expect(parse("/who jonas gahr støre")).toEqual({
+        command: "who",
+        options: { name: "jonas gahr støre" },
+      });
+      expect(parse("/who jonas gahr støre page:2")).toEqual({
+        command: "who",
+        options: { name: "jonas gahr støre", page: "2" },
+      });
+    });
+
+    it("can be quoted to hold spaces", () => {
+      expect(parse('/timeline 1990 2000 "barents sea"')?.options).toMatchObject({
+        topic: "barents sea",
+      });
+    });
+
+    it("refuses one value too many for a command whose last option is a number", () => {
+      const error = usageError("/expulsions 2023 2024");
+      expect(error.message).toBe(
+        "/expulsions got more values than it takes: “2024” is one too many.",
+      );
+      expect(error.example).toBe("/expulsions 2023");
+    });
+
+    it("refuses any value by position for a command that takes none", () => {
+      expect(usageError("/help me").message).toBe("/help takes no values by position.");
+    });
+  });
+
+  describe("named values", () => {
+    it("read name:value", () => {
+      expect(parse("/timeline topic:vardø page:2")).toEqual({
+        command: "timeline",
+        options: { topic: "vardø", page: "2" },
+      });
+    });
+
+    it("read the option name in any case", () => {
+      expect(parse("/expulsions YEAR:2023")).toEqual({
+        command: "expulsions",
+        options: { year: "2023" },
+      });
+    });
+
+    it("read a quoted value with spaces", () => {
+      expect(parse('/timeline topic:"barents sea" person:"jonas gahr støre"')?.options).toEqual({
+        topic: "barents sea",
+        person: "jonas gahr støre",
+      });
+    });
+
+    it("read a value in curly quotes, as phones type them", () => {
+      expect(parse("/timeline topic:“barents sea”")?.options).toEqual({ topic: "barents sea" });
+      expect(parse("/timeline topic:„barents sea“")?.options).toEqual({ topic: "barents sea" });
+      expect(parse('/timeline topic:“barents sea"')?.options).toEqual({ topic: "barents sea" });
+    });
+
+    it("read an empty quoted value as empty", () => {
+      expect(parse('/timeline topic:""')?.options).toEqual({ topic: "" });
+    });
+
+    it("keep options the command does not declare, for resolveOptions to refuse", () => {
+      expect(parse("/expulsions colour:red")?.options).toEqual({ colour: "red" });
+    });
+
+    it("refuse an option given twice", () => {
+      const error = usageError("/timeline topic:vardø topic:moscow");
+      expect(error.message).toBe("topic is given twice.");
+      expect(error.example).toBe("/timeline 1990 2000");
+    });
+
+    it("refuse a quote opened but never closed", () => {
+      const error = usageError('/who name:"jonas gahr');
+      expect(error.message).toBe("A quote is opened but never closed.");
+      expect(error.example).toBeTruthy();
+      expect(usageError("/who “jonas").message).toBe("A quote is opened but never closed.");
+    });
+  });
+});
+
+describe("formatCall", () => {
+  it("writes a call as a line with the command and each option by name", () => {
+    expect(formatCall({ command: "timeline", options: { from: 1990, page: 3 } })).toBe(
+      "/timeline from:1990 page:3",
+    );
+    expect(formatCall({ command: "help", options: {} })).toBe("/help");
+  });
+
+  it("quotes values with spaces and empty values", () => {
+    expect(formatCall({ command: "who", options: { name: "jonas gahr støre" } })).toBe(
+      '/who name:"jonas gahr støre"',
+    );
+    expect(formatCall({ command: "timeline", options: { topic: "" } })).toBe('/timeline topic:""');
+  });
+
+  it.each<CommandCall>([
+    { command: "timeline", options: { from: 1990, to: 2000, page: 3 } },
+    { command: "timeline", options: { topic: "Barents Sea", person: "Jonas Gahr Støre", page: 2 } },
+    { command: "timeline", options: { topic: "“quoted” words" } },
+    { command: "who", options: { name: "Støre" } },
+    { command: "expulsions", options: { year: 2023 } },
+    { command: "help", options: {} },
+  ])("writes %j so that parseLine reads back the same call", (call) => {
+    const parsed = parse(formatCall(call));
+    expect(parsed?.command).toBe(call.command);
+    const command = findCommand(commands, call.command);
+    if (!command || !parsed) throw new Error("not parsed");
+    expect(resolveOptions(command, parsed.options)).toEqual(call.options);
+  });
+});
