@@ -1,10 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cleanEnv, ROOT, startScript } from "../support/process.ts";
 
 const start = (input: string, env = cleanEnv()) => startScript("src/main.ts", input, env);
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("npm start without credentials: the console bot", () => {
   it("answers each line typed and leaves cleanly on /quit", async () => {
@@ -40,6 +44,7 @@ describe("npm start without credentials: the console bot", () => {
 
   it("refuses to start on broken data, naming the file, record and field, exit 1", async () => {
     const dir = mkdtempSync(join(tmpdir(), "barents-data-"));
+    made.push(dir);
     for (const file of ["sources.json", "people.json", "events.json"]) {
       writeFileSync(join(dir, file), readFileSync(join(ROOT, "data", file)));
     }

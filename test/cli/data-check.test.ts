@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -29,6 +29,7 @@ describe("npm run data:check", () => {
       ]),
     );
     const { status, stderr } = runScript("src/cli/data-check.ts", [dir]);
+    rmSync(dir, { recursive: true, force: true });
     expect(status).toBe(1);
     expect(stderr).toContain("has 2 problems");
     expect(stderr).toContain("people.json: not valid JSON");
