@@ -2,7 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+// As the npm scripts run them: one Node process with tsx as its import hook.
+const NODE_ARGS = ["--import", "tsx"];
 
 /**
  * A clean environment for a child process: no platform credentials, and empty values for
@@ -32,7 +33,7 @@ export function runScript(
   input = "",
   env = cleanEnv(),
 ): Finished {
-  const result = spawnSync(TSX, [script, ...args], {
+  const result = spawnSync(process.execPath, [...NODE_ARGS, script, ...args], {
     cwd: ROOT,
     env,
     input,
@@ -45,7 +46,7 @@ export function runScript(
 /** Same, asynchronously, for tests that run several processes at once. */
 export function startScript(script: string, input: string, env = cleanEnv()): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [...NODE_ARGS, script], { cwd: ROOT, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
