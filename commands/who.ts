@@ -60,7 +60,8 @@ export const who = defineCommand({
     const { index } = ctx;
     const matches = index.searchPeople(name, 1 + MAX_ALTERNATIVES);
     const best = matches[0];
-    const place = index.searchTopics(name, 1)[0];
+    // Only a topic matched exactly is worth pointing to; a near one would be a wild guess.
+    const place = index.searchTopics(name, 1).find((t) => t.exact);
     // "vardo" is Vardø the town, not a person who happens to be spelled a bit like it.
     const person = best && !(place?.exact && !best.exact) ? index.person(best.id) : undefined;
     if (!best || !person) {
@@ -79,7 +80,7 @@ export const who = defineCommand({
     }
 
     const sources = new SourceList(index);
-    const personCites = sources.cite(person.citations);
+    const personCites = sources.cite(person.citations).cites;
     const events = index.withPerson(person.id);
     const shown = paginate(events, page, `/who ${person.name} page:1`);
     const others = alternatives(matches);

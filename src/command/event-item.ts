@@ -13,12 +13,12 @@ export function eventItem(
   event: IndexedEvent,
   sources: SourceList,
   detail: string | false = event.summary,
-  quote = true,
+  showQuotes = true,
 ): ReplyItem {
   const item: ReplyItem = {
     when: whenLabel(event),
     title: event.title,
-    cites: sources.cite(event.citations, quote),
+    ...sources.cite(event.citations, showQuotes),
   };
   if (detail) item.detail = detail;
   return item;

@@ -16,15 +16,23 @@ export interface ReplyItem {
   title: string;
   /** One or two sentences; renderers may shorten it to fit. */
   detail?: string;
-  /** Numbers of the entries in `sources` that back this item. */
+  /** Numbers of the entries in `sources` that back this item, ascending. */
   cites: number[];
+  /** The exact excerpts behind this item, whatever a renderer chooses to show. */
+  evidence: Evidence[];
+}
+
+/** One verbatim excerpt and the number of the source it stands in. */
+export interface Evidence {
+  source: number;
+  quote: string;
 }
 
 export interface ReplySource {
   /** 1-based, as items cite it. */
   n: number;
   label: string;
-  /** Verbatim excerpts that back what this reply states. */
+  /** Excerpts to show under the source; every item's own are in its `evidence`. */
   quotes: string[];
 }
 

@@ -1,10 +1,13 @@
 import type { EventIndex } from "../core/event-index.ts";
 import type { Citation, Source } from "../core/schema.ts";
-import type { ReplySource } from "./reply.ts";
+import type { Evidence, ReplySource } from "./reply.ts";
 
 /** How a source is named to readers: its title, and who published or wrote it where known. */
 export function sourceLabel(source: Source): string {
-  const title = source.titleIsDescriptive ? source.title : `“${source.title}”`;
+  // A description must never pass for a real headline someone could cite.
+  const title = source.titleIsDescriptive
+    ? `[untitled ${source.kind}] ${source.title}`
+    : `“${source.title}”`;
   const by = [source.author, source.publisher].filter(Boolean).join(", ");
   return by ? `${title}, ${by}` : title;
 }
@@ -16,11 +19,12 @@ export class SourceList {
   constructor(private readonly index: EventIndex) {}
 
   /**
-   * Registers citations and returns the source numbers an item shows. With `quote` false the
-   * source is listed without these excerpts, for replies where they would drown the answer.
+   * Registers citations and returns what an item shows: its source numbers and its exact
+   * excerpts. With `show` false the excerpts stay with the item but are not listed under the
+   * source, for replies where they would drown the answer.
    */
-  cite(citations: readonly Citation[], quote = true): number[] {
-    const numbers: number[] = [];
+  cite(citations: readonly Citation[], show = true): { cites: number[]; evidence: Evidence[] } {
+    const evidence: Evidence[] = [];
     for (const c of citations) {
       let entry = this.entries.get(c.source);
       if (!entry) {
@@ -32,10 +36,11 @@ export class SourceList {
         };
         this.entries.set(c.source, entry);
       }
-      if (quote && !entry.quotes.includes(c.quote)) entry.quotes.push(c.quote);
-      if (!numbers.includes(entry.n)) numbers.push(entry.n);
+      if (show && !entry.quotes.includes(c.quote)) entry.quotes.push(c.quote);
+      evidence.push({ source: entry.n, quote: c.quote });
     }
-    return numbers;
+    const cites = [...new Set(evidence.map((e) => e.source))].sort((a, b) => a - b);
+    return { cites, evidence };
   }
 
   list(): ReplySource[] {

@@ -28,7 +28,10 @@ describe("/expulsions <year>", () => {
   it("keeps every fact's citation, with quotes, all the way to the reply", () => {
     const reply = ask(ctx, "/expulsions 2023");
     expect(reply.showQuotes).toBe(true);
-    for (const item of reply.items) expect(item.cites.length).toBeGreaterThan(0);
+    for (const item of reply.items) {
+      expect(item.cites.length).toBeGreaterThan(0);
+      expect(item.cites).toEqual([...item.cites].sort((a, b) => a - b));
+    }
     const quotes = reply.sources.flatMap((s) => s.quotes);
     expect(quotes).toContain(
       "In April 2023 Norway expelled 15 Russian diplomats on suspicion of spying.",

@@ -57,6 +57,21 @@ describe("/who <name>", () => {
     });
   });
 
+  it("does not guess a topic from a loose match", () => {
+    const reply = ask(ctx, "/who x");
+    expect(reply.kind).toBe("empty");
+    expect(reply.body.join(" ")).not.toMatch(/topic or a place/);
+  });
+
+  it("keeps each event's exact quotes in the reply model even where only numbers are shown", () => {
+    const reply = ask(ctx, "/who mikushin");
+    for (const item of reply.items) {
+      expect(item.evidence.length).toBeGreaterThan(0);
+      for (const e of item.evidence) expect(item.cites).toContain(e.source);
+    }
+    expect(reply.items[0]?.evidence[0]?.quote).toContain("Mikushin");
+  });
+
   it("answers a plain no-one-matches for a name nobody has", () => {
     const reply = ask(ctx, "/who xqztw");
     expect(reply.kind).toBe("empty");

@@ -64,7 +64,15 @@ describe("renderText keeps data and user text from pinging anyone", () => {
       reply("answer", "Hello @everyone", {
         body: ["<!channel> look"],
         fields: [{ name: "@here", value: "<@123>" }],
-        items: [{ when: "<#C1>", title: "@everyone again", detail: "<!channel>", cites: [1] }],
+        items: [
+          {
+            when: "<#C1>",
+            title: "@everyone again",
+            detail: "<!channel>",
+            cites: [1],
+            evidence: [],
+          },
+        ],
         sources: [{ n: 1, label: "<!here>", quotes: ["@everyone said"] }],
         showQuotes: true,
       }),
@@ -76,7 +84,7 @@ describe("renderText keeps data and user text from pinging anyone", () => {
   it("removes escape sequences from data before they reach a terminal", () => {
     const text = renderText(
       reply("answer", "\u001b[2JTitle", {
-        items: [{ when: "2023", title: "\u001b[31mRed", cites: [] }],
+        items: [{ when: "2023", title: "\u001b[31mRed", cites: [], evidence: [] }],
       }),
     );
     expect(text).not.toContain("\u001b");

@@ -14,9 +14,10 @@ const full: Reply = reply("answer", "Timeline · topic: Vardø", {
       title: "Vardøhus fortress first mentioned",
       detail: "The fortress guards the north.",
       cites: [1],
+      evidence: [],
     },
-    { when: "June 2017", title: "Radar at Vardø draws protest", cites: [1, 2] },
-    { when: "Standing fact", title: "Uncited line", cites: [] },
+    { when: "June 2017", title: "Radar at Vardø draws protest", cites: [1, 2], evidence: [] },
+    { when: "Standing fact", title: "Uncited line", cites: [], evidence: [] },
   ],
   sources: [
     { n: 1, label: "“Norway–Russia relations”, Example Encyclopedia", quotes: ["A quote."] },
