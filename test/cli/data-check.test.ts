@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScript } from "../support/process.ts";
+import { cleanEnv, runScript } from "../support/process.ts";
 
 describe("npm run data:check", () => {
   it("passes the bundled data and says what it holds", () => {
@@ -36,5 +36,16 @@ describe("npm run data:check", () => {
     expect(stderr).toContain(
       'events.json, record 1 (id "e1"), field "citations": every record needs at least one citation',
     );
+  });
+  it("names a bad setting instead of printing a stack trace", () => {
+    const { status, stderr } = runScript(
+      "src/cli/data-check.ts",
+      [],
+      "",
+      cleanEnv({ BOT_TIMEZONE: "Mars/Base" }),
+    );
+    expect(status).toBe(1);
+    expect(stderr).toContain("BOT_TIMEZONE: is not an IANA time zone");
+    expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
