@@ -1,3 +1,4 @@
+import { normalizeInput } from "../core/controls.ts";
 import type { Command, OptionDeclaration, OptionValue } from "./declaration.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -16,7 +17,7 @@ function coerce(
 ): OptionValue | undefined {
   const example = exampleCall(command, option);
   if (option.type === "integer") {
-    const text = typeof raw === "number" ? String(raw) : String(raw).trim();
+    const text = typeof raw === "number" ? String(raw) : normalizeInput(String(raw)).trim();
     if (text === "") return undefined;
     if (!/^-?\d+$/.test(text)) {
       throw new UsageError(`"${clip(text)}" is not a whole number for ${option.name}.`, example);
@@ -33,7 +34,8 @@ function coerce(
     }
     return value;
   }
-  const text = String(raw).trim();
+  // Every platform's text passes here, so this is where typed input is made comparable.
+  const text = normalizeInput(String(raw)).trim();
   if (text === "") return undefined;
   if (option.maxLength !== undefined && [...text].length > option.maxLength) {
     throw new UsageError(
