@@ -20,6 +20,8 @@ if (!line.trim() || line.trim() === "--help") {
 const { ctx, log } = startUp();
 const reply = answerLine(ctx, line, log);
 if (reply) {
-  process.stdout.write(json ? `${JSON.stringify(reply, null, 2)}\n` : `${renderText(reply)}\n`);
+  process.stdout.write(
+    json ? `${JSON.stringify(reply, null, 2)}\n` : `${renderText(reply, ctx.commands)}\n`,
+  );
   process.exitCode = EXIT[reply.kind];
 }

@@ -32,7 +32,7 @@ export function runConsole(
         return;
       }
       const reply = answerLine(ctx, line, log);
-      if (reply) write(`${renderText(reply)}\n`);
+      if (reply) write(`${renderText(reply, ctx.commands)}\n`);
       rl.prompt();
     });
     rl.on("SIGINT", () => rl.close());

@@ -1,8 +1,12 @@
-import { pageCall, type Reply } from "../reply/reply.ts";
+import type { Command } from "../command/declaration.ts";
+import { type CommandCall, pageCall, type Reply } from "../reply/reply.ts";
 import { formatCall } from "../text/grammar.ts";
 import { safeText } from "./safe-text.ts";
 
 const MARK: Record<Reply["kind"], string> = { answer: "", empty: "", usage: "⚠ ", error: "✖ " };
+
+// A field longer than this reads better with its value on the next line.
+const INLINE_FIELD = 80;
 
 function indent(text: string, pad: string): string {
   return text
@@ -11,9 +15,19 @@ function indent(text: string, pad: string): string {
     .join("\n");
 }
 
-/** A reply as plain text for a terminal or a pipe. Pure: the same reply, the same text. */
-export function renderText(reply: Reply): string {
+/**
+ * A reply as plain text for a terminal or a pipe. Pure: the same reply, the same text. Given the
+ * command declarations, calls it suggests are written as people type them: `/expulsions 2020`.
+ */
+export function renderText(reply: Reply, commands: readonly Command[] = []): string {
   const s = safeText;
+  const call = (c: CommandCall) =>
+    s(
+      formatCall(
+        c,
+        commands.find((cmd) => cmd.name === c.command),
+      ),
+    );
   const out: string[] = [`${MARK[reply.kind]}${s(reply.title)}`];
   const block = (lines: string[]) => {
     if (lines.length) out.push("", ...lines);
@@ -21,7 +35,7 @@ export function renderText(reply: Reply): string {
   block(reply.body.map(s));
   block(
     reply.fields.map((f) =>
-      f.value.includes("\n")
+      f.value.includes("\n") || f.name.length + f.value.length > INLINE_FIELD
         ? `${s(f.name)}:\n${indent(s(f.value), "  ")}`
         : `${s(f.name)}: ${s(f.value)}`,
     ),
@@ -36,13 +50,13 @@ export function renderText(reply: Reply): string {
   const p = reply.paging;
   if (p && p.pages > 1) {
     const moves = [
-      p.page > 1 ? `previous: ${s(formatCall(pageCall(p, p.page - 1)))}` : "",
-      p.page < p.pages ? `next: ${s(formatCall(pageCall(p, p.page + 1)))}` : "",
+      p.page > 1 ? `previous: ${call(pageCall(p, p.page - 1))}` : "",
+      p.page < p.pages ? `next: ${call(pageCall(p, p.page + 1))}` : "",
     ].filter(Boolean);
     block([`Page ${p.page} of ${p.pages} (${p.total} in all) · ${moves.join(" · ")}`]);
   }
   if (reply.suggestions.length) {
-    block([`Try: ${reply.suggestions.map((x) => s(formatCall(x.call))).join("  |  ")}`]);
+    block([`Try: ${reply.suggestions.map((x) => call(x.call)).join("  |  ")}`]);
   }
   if (reply.sources.length) {
     block([

@@ -1,13 +1,15 @@
-import type { Command } from "../command/declaration.ts";
+import type { Command, OptionDeclaration } from "../command/declaration.ts";
 import { exampleCall } from "../command/resolve-options.ts";
 import { findCommand } from "../command/run-command.ts";
 import { UsageError } from "../command/usage-error.ts";
+import { normalizeInput } from "../core/controls.ts";
 import type { CommandCall } from "../reply/reply.ts";
 
 // The text grammar shared by the console, `ask` and Slack's free-text commands:
 //   /command positional… name:value name:"two words"
-// Positionals fill a command's positional options in order; the last one, if it takes text,
-// also takes any words left over, so `/who jonas gahr støre` needs no quotes.
+// A bare word fills the first free positional option that can take it, so `/timeline expulsion`
+// is a topic, not a bad year. The last option filled, if it takes text, also takes any words left
+// over, so `/who jonas gahr støre` needs no quotes.
 
 interface Token {
   name?: string;
@@ -17,18 +19,25 @@ interface Token {
 // Phones and chat clients turn straight quotes into curly ones; both work.
 const OPEN = new Set(['"', "“", "„"]);
 const CLOSE: Record<string, string> = { '"': '"', "“": "”", "„": "“" };
+// `name:` starts a named option, but `http://…` is a value, not an option called "http".
+const NAMED = /^([a-z][a-z0-9_-]*):(?!\/\/)/i;
+const WHOLE_NUMBER = /^-?\d+$/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  const skipSpace = () => {
+    while (i < text.length && /\s/.test(text[i] ?? "")) i++;
+  };
   const readValue = (): string => {
     const ch = text[i] ?? "";
     if (OPEN.has(ch)) {
       const close = CLOSE[ch] ?? '"';
       let end = text.indexOf(close, i + 1);
       if (end === -1 && close === "”") end = text.indexOf('"', i + 1);
-      if (end === -1)
+      if (end === -1) {
         throw new UsageError("A quote is opened but never closed.", '/who name:"Jonas Gahr Støre"');
+      }
       const value = text.slice(i + 1, end);
       i = end + 1;
       return value;
@@ -37,25 +46,54 @@ function tokenize(text: string): Token[] {
     while (i < text.length && !/\s/.test(text[i] ?? "")) i++;
     return text.slice(start, i);
   };
-  while (i < text.length) {
-    if (/\s/.test(text[i] ?? "")) {
-      i++;
+  for (skipSpace(); i < text.length; skipSpace()) {
+    const named = NAMED.exec(text.slice(i));
+    if (!named?.[1]) {
+      tokens.push({ value: readValue() });
       continue;
     }
-    const named = /^([a-z][a-z0-9_-]*):/i.exec(text.slice(i));
-    if (named?.[1]) {
-      i += named[0].length;
-      tokens.push({ name: named[1].toLowerCase(), value: readValue() });
-    } else {
-      tokens.push({ value: readValue() });
+    i += named[0].length;
+    // "name: huitfeldt", with a space after the colon, still means name:huitfeldt.
+    if (/\s/.test(text[i] ?? "")) {
+      skipSpace();
+      if (NAMED.test(text.slice(i))) {
+        tokens.push({ name: named[1].toLowerCase(), value: "" });
+        continue;
+      }
     }
+    tokens.push({ name: named[1].toLowerCase(), value: readValue() });
   }
   return tokens;
 }
 
+/** Fills positional options from bare words, each into the first free slot that can take it. */
+function fillPositionals(command: Command, words: string[], options: Record<string, string>): void {
+  const free = command.options.filter((o) => o.positional !== false && !(o.name in options));
+  let last: OptionDeclaration | undefined;
+  for (const word of words) {
+    const fits = free.findIndex((o) => o.type !== "integer" || WHOLE_NUMBER.test(word));
+    // When nothing can take the word, give it to the next slot so its check names the problem.
+    const at = fits === -1 && free.length ? 0 : fits;
+    const slot = at === -1 ? undefined : free.splice(at, 1)[0];
+    if (slot) {
+      options[slot.name] = word;
+      last = slot;
+    } else if (last?.type === "string") {
+      options[last.name] = `${options[last.name]} ${word}`;
+    } else {
+      throw new UsageError(
+        command.options.some((o) => o.positional !== false)
+          ? `/${command.name} got more values than it takes: “${word}” is one too many.`
+          : `/${command.name} takes no values by position.`,
+        exampleCall(command),
+      );
+    }
+  }
+}
+
 /** Parses one line into a command call; null for a blank line. Throws UsageError on bad input. */
 export function parseLine(line: string, commands: readonly Command[]): CommandCall | null {
-  const tokens = tokenize(line.trim());
+  const tokens = tokenize(normalizeInput(line).trim());
   const head = tokens.shift();
   if (!head) return null;
   if (head.name !== undefined) {
@@ -67,41 +105,36 @@ export function parseLine(line: string, commands: readonly Command[]): CommandCa
   if (!command) return { command: name, options: {} };
 
   const options: Record<string, string> = {};
-  const positional: string[] = [];
+  const words: string[] = [];
   for (const token of tokens) {
-    if (token.name === undefined) positional.push(token.value);
+    if (token.name === undefined) words.push(token.value);
     else if (token.name in options) {
       throw new UsageError(`${token.name} is given twice.`, exampleCall(command));
     } else options[token.name] = token.value;
   }
-  const slots = command.options.filter((o) => o.positional !== false && !(o.name in options));
-  positional.forEach((value, i) => {
-    const slot = slots[i];
-    const last = slots.at(-1);
-    if (slot) options[slot.name] = value;
-    else if (last?.type === "string") options[last.name] = `${options[last.name]} ${value}`;
-    else {
-      throw new UsageError(
-        slots.length || command.options.some((o) => o.positional !== false)
-          ? `/${command.name} got more values than it takes: “${value}” is one too many.`
-          : `/${command.name} takes no values by position.`,
-        exampleCall(command),
-      );
-    }
-  });
+  fillPositionals(command, words, options);
   return { command: command.name, options };
 }
 
-/** Writes a call back as a line that parses to the same call: what a text "button" shows. */
-export function formatCall(call: CommandCall): string {
+function quoted(text: string): string {
+  return /[\s"“”„]/.test(text) || text === "" || NAMED.test(text)
+    ? `"${text.replace(/"/g, "")}"`
+    : text;
+}
+
+/**
+ * Writes a call back as a line that parses to the same call: what a text "button" shows.
+ * Given the command, leading positional options are written bare: `/expulsions 2020`.
+ */
+export function formatCall(call: CommandCall, command?: Command): string {
   const parts = [`/${call.command}`];
-  for (const [name, value] of Object.entries(call.options)) {
-    const text = String(value);
-    parts.push(
-      /[\s"“”„]/.test(text) || text === ""
-        ? `${name}:"${text.replace(/"/g, "")}"`
-        : `${name}:${text}`,
-    );
+  const rest = new Map(Object.entries(call.options));
+  for (const option of command?.options ?? []) {
+    const value = rest.get(option.name);
+    if (option.positional === false || value === undefined) break;
+    parts.push(quoted(String(value)));
+    rest.delete(option.name);
   }
+  for (const [name, value] of rest) parts.push(`${name}:${quoted(String(value))}`);
   return parts.join(" ");
 }

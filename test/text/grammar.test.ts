@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../commands/index.ts";
 import { defineCommand } from "../../src/command/declaration.ts";
 import { resolveOptions } from "../../src/command/resolve-options.ts";
 import { findCommand } from "../../src/command/run-command.ts";
@@ -236,5 +237,65 @@ describe("formatCall", () => {
     const command = findCommand(commands, call.command);
     if (!command || !parsed) throw new Error("not parsed");
     expect(resolveOptions(command, parsed.options)).toEqual(call.options);
+  });
+});
+
+describe("the grammar with the real commands", () => {
+  const real = (line: string) => parseLine(line, COMMANDS);
+
+  it("fills a bare word into the first option that can take it", () => {
+    expect(real("/timeline expulsion")).toEqual({
+      command: "timeline",
+      options: { topic: "expulsion" },
+    });
+    expect(real("/timeline 2017 2019 vardo")).toEqual({
+      command: "timeline",
+      options: { from: "2017", to: "2019", topic: "vardo" },
+    });
+  });
+
+  it("still lets a bad value reach the option that names the problem", () => {
+    expect(real("/expulsions abc")).toEqual({ command: "expulsions", options: { year: "abc" } });
+  });
+
+  it("reads name: value with a space after the colon", () => {
+    expect(real("/who name: huitfeldt")).toEqual({
+      command: "who",
+      options: { name: "huitfeldt" },
+    });
+    expect(real("/who name: page:2")).toEqual({ command: "who", options: { name: "", page: "2" } });
+  });
+
+  it("takes a URL as a value, not as an option called http", () => {
+    expect(real("/who http://x.y")).toEqual({ command: "who", options: { name: "http://x.y" } });
+  });
+
+  it("folds full-width letters and drops control sequences before reading", () => {
+    expect(real("/ｗｈｏ Ｈｕｉｔｆｅｌｄｔ")).toEqual({
+      command: "who",
+      options: { name: "Huitfeldt" },
+    });
+    expect(real("/who huit\u001b[31mfeldt")).toEqual({
+      command: "who",
+      options: { name: "huitfeldt" },
+    });
+  });
+
+  it("writes leading positional options bare when it knows the command", () => {
+    const expulsions = COMMANDS.find((c) => c.name === "expulsions");
+    const timeline = COMMANDS.find((c) => c.name === "timeline");
+    expect(formatCall({ command: "expulsions", options: { year: 2020 } }, expulsions)).toBe(
+      "/expulsions 2020",
+    );
+    expect(
+      formatCall(
+        { command: "timeline", options: { from: 2017, topic: "White Sea", page: 2 } },
+        timeline,
+      ),
+    ).toBe('/timeline 2017 topic:"White Sea" page:2');
+    expect(real('/timeline 2017 topic:"White Sea" page:2')).toEqual({
+      command: "timeline",
+      options: { from: "2017", topic: "White Sea", page: "2" },
+    });
   });
 });
