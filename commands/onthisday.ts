@@ -34,15 +34,20 @@ export const onthisday = defineCommand({
   examples: ["/onthisday 10-30", "/onthisday", "/onthisday 27 April"],
   handle(ctx, { date }) {
     const { index } = ctx;
-    const wanted =
-      date === undefined || date.toLowerCase() === "today"
-        ? calendarDay(ctx.now(), ctx.timeZone)
-        : parseDay(date);
+    const typed = date === undefined || date.toLowerCase() === "today" ? undefined : parseDay(date);
+    const wanted = typed ?? calendarDay(ctx.now(), ctx.timeZone);
     const dayName = formatMonthDay(wanted.month, wanted.day);
+    // A typed year is set aside, not silently dropped: say so, and where that year is.
+    const year = typed?.year;
+    const yearNote =
+      year === undefined
+        ? []
+        : [`This shows ${dayName} in every year; /timeline from:${year} to:${year} shows ${year}.`];
     const sources = new SourceList(index);
     const onDay = index.onDay(wanted.month, wanted.day);
     if (onDay.length) {
       return reply("answer", `On this day: ${dayName}`, {
+        body: yearNote,
         items: onDay.map((e) => eventItem(e, sources)),
         sources: sources.list(),
         showQuotes: onDay.length <= 3,
@@ -58,6 +63,7 @@ export const onthisday = defineCommand({
     if (inMonth.length) {
       return reply("answer", `This month in history: ${monthName}`, {
         body: [
+          ...yearNote,
           `Nothing is recorded on ${dayName} itself. These happened in ${monthName}, day not recorded:`,
         ],
         items: inMonth.map((e) => eventItem(e, sources)),
@@ -68,6 +74,7 @@ export const onthisday = defineCommand({
     }
     return reply("empty", `Nothing is recorded on ${dayName}.`, {
       body: [
+        ...yearNote,
         next.length
           ? `Days with events after it: ${next.join(", ")}.`
           : "No events have a recorded day.",

@@ -1,9 +1,12 @@
 import { daysInMonth, MONTHS } from "../core/dates.ts";
+import { clip } from "./resolve-options.ts";
 import { UsageError } from "./usage-error.ts";
 
 export interface MonthDay {
   month: number;
   day: number;
+  /** Set only when the person typed one; /onthisday looks at every year regardless. */
+  year?: number;
 }
 
 const EXAMPLE = "/onthisday 10-30";
@@ -15,12 +18,13 @@ function monthNamed(word: string): number | undefined {
   return i === -1 ? undefined : i + 1;
 }
 
-function checked(month: number, day: number): MonthDay {
+function checked(month: number, day: number, year?: number): MonthDay {
   if (month < 1 || month > 12) throw new UsageError(`There is no month ${month}.`, EXAMPLE);
-  if (day < 1 || day > daysInMonth(month)) {
-    throw new UsageError(`There is no ${day} ${MONTHS[month - 1]}.`, EXAMPLE);
+  if (day < 1 || day > daysInMonth(month, year)) {
+    const when = `${day} ${MONTHS[month - 1]}${year === undefined ? "" : ` ${year}`}`;
+    throw new UsageError(`There is no ${when}.`, EXAMPLE);
   }
-  return { month, day };
+  return year === undefined ? { month, day } : { month, day, year };
 }
 
 /**
@@ -29,7 +33,9 @@ function checked(month: number, day: number): MonthDay {
  */
 export function parseDay(text: string): MonthDay {
   const t = text.trim().replace(/\s+/g, " ");
-  let m = /^(?:\d{4}-)?(\d{1,2})-(\d{1,2})$/.exec(t);
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return checked(Number(m[2]), Number(m[3]), Number(m[1]));
+  m = /^(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return checked(Number(m[1]), Number(m[2]));
   m = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(t);
   if (m) return checked(Number(m[2]), Number(m[1]));
@@ -40,7 +46,7 @@ export function parseDay(text: string): MonthDay {
   const monthFirst = m && monthNamed(m[1] ?? "");
   if (m && monthFirst) return checked(monthFirst, Number(m[2]));
   throw new UsageError(
-    `“${[...t].slice(0, 40).join("")}” is not a day I can read. Try 10-30, 30 October, Oct 30 or today.`,
+    `“${clip(t)}” is not a day I can read. Try 10-30, 30 October, Oct 30 or today.`,
     EXAMPLE,
   );
 }

@@ -16,7 +16,6 @@ describe("parseDay", () => {
   describe("reads a day of the year the ways people type it", () => {
     it.each([
       ["10-30", 10, 30],
-      ["2023-04-06", 4, 6],
       ["30.10", 10, 30],
       ["30.10.", 10, 30],
       ["30 October", 10, 30],
@@ -31,6 +30,12 @@ describe("parseDay", () => {
       ["Sept 3", 9, 3],
     ])("reads %j as month %i, day %i", (text, month, day) => {
       expect(parseDay(text)).toEqual({ month, day });
+    });
+
+    it("keeps a typed year, and checks the day against it", () => {
+      expect(parseDay("2023-04-06")).toEqual({ month: 4, day: 6, year: 2023 });
+      expect(parseDay("2024-02-29")).toEqual({ month: 2, day: 29, year: 2024 });
+      expect(() => parseDay("2023-02-29")).toThrow("There is no 29 February 2023.");
     });
 
     it("accepts 29 February, which some year has", () => {

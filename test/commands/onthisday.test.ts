@@ -57,4 +57,13 @@ describe("/onthisday [date]", () => {
     expect(ask(ctx, "/onthisday 13-01").title).toBe("There is no month 13.");
     expect(ask(ctx, "/onthisday banana").title).toMatch(/is not a day I can read/);
   });
+  it("sets a typed year aside, says so, and points to that year's timeline", () => {
+    const reply = ask(ctx, "/onthisday 2023-04-06");
+    expect(reply.title).toBe("On this day: 6 April");
+    expect(reply.body[0]).toBe(
+      "This shows 6 April in every year; /timeline from:2023 to:2023 shows 2023.",
+    );
+    expect(ask(ctx, "/onthisday 2023-02-29").title).toBe("There is no 29 February 2023.");
+    expect(ask(ctx, "/onthisday").body.join(" ")).not.toMatch(/every year/);
+  });
 });
