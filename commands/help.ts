@@ -1,7 +1,6 @@
 import { defineCommand } from "../src/command/declaration.ts";
-import { findCommand } from "../src/command/run-command.ts";
+import { findCommand, unknownCommand } from "../src/command/run-command.ts";
 import { usageLine } from "../src/command/usage.ts";
-import { UsageError } from "../src/command/usage-error.ts";
 import { reply } from "../src/reply/reply.ts";
 
 export const help = defineCommand({
@@ -30,12 +29,7 @@ export const help = defineCommand({
       });
     }
     const found = findCommand(ctx.commands, command);
-    if (!found) {
-      throw new UsageError(
-        `There is no command /${[...command.replace(/^\//, "")].slice(0, 30).join("")}; the commands are /${ctx.commands.map((c) => c.name).join(", /")}.`,
-        "/help timeline",
-      );
-    }
+    if (!found) return unknownCommand(ctx.commands, command);
     return reply("answer", usageLine(found), {
       body: [`${found.description}.`],
       fields: [

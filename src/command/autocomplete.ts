@@ -1,3 +1,4 @@
+import { MAX_SUGGESTIONS } from "../core/name-search.ts";
 import type { AutocompleteSource, CommandContext } from "./declaration.ts";
 
 export interface Choice {
@@ -7,7 +8,7 @@ export interface Choice {
 }
 
 /** Discord's ceiling, and a sensible one anywhere: more is noise. */
-export const MAX_CHOICES = 25;
+export const MAX_CHOICES = MAX_SUGGESTIONS;
 const MAX_NAME = 100;
 
 function choice(name: string, value: string | number): Choice {

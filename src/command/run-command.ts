@@ -20,13 +20,16 @@ export function usageReply(error: UsageError): Reply {
   });
 }
 
-function unknownCommand(commands: readonly Command[], name: string): Reply {
+/** The reply to a command name nobody declared, offering the closest ones. */
+export function unknownCommand(commands: readonly Command[], name: string): Reply {
   const close = new NameSearch(commands.map((c) => ({ id: c.name, name: c.name })))
     .search(spellingKey(name), 3)
     .map((m) => m.id);
   return reply("usage", `There is no command /${clip(name.replace(/^\//, ""), 30)}.`, {
     body: [
-      close.length ? `Did you mean /${close.join(", /")}?` : "Type /help to see every command.",
+      close.length
+        ? `Did you mean /${close.join(", /")}?`
+        : `The commands are /${commands.map((c) => c.name).join(", /")}.`,
       "Example: /help",
     ],
     suggestions: close.map((c) => ({ label: `/${c}`, call: { command: c, options: {} } })),

@@ -73,10 +73,11 @@ describe("runCommand", () => {
       expect(answer.body[0]).toBe("Did you mean /expulsions?");
     });
 
-    it("points to /help when nothing is close", () => {
+    it("names every command, and shows /help, when nothing is close", () => {
       const answer = runCommand(ctx, { command: "qqqxxzz", options: {} });
       expect(answer.kind).toBe("usage");
-      expect(answer.body).toContain("Type /help to see every command.");
+      expect(answer.body[0]).toMatch(/^The commands are \/\w+/);
+      expect(answer.body).toContain("Example: /help");
       expect(answer.suggestions).toEqual([]);
     });
 
