@@ -9,7 +9,14 @@ const ADJECTIVE: Record<Expulsion["of"], string> = { Norway: "Norwegian", Russia
 
 /** "15 Russian intelligence officers": the count, whose, and the source's own noun. */
 export function expelledPhrase(x: Expulsion): string {
-  return `${x.count} ${ADJECTIVE[x.of]} ${x.who}`;
+  return `${countWord(x.count)} ${ADJECTIVE[x.of]} ${x.who}`;
+}
+
+// Newsroom style: one to nine in words, 10 and up in figures.
+const SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+function countWord(n: number): string {
+  return SMALL[n - 1] ?? String(n);
 }
 
 /** The nearest years before and after `year` that have expulsions. */
@@ -100,8 +107,8 @@ export const expulsions = defineCommand({
       fields: [...totals].map(([by, n]) => ({ name: `${by} expelled`, value: String(n) })),
       items: events.map((e) => {
         const x = e.expulsion as Expulsion;
-        const facts = [`${x.by} → ${x.of}: ${x.count} ${x.who}.`];
-        if (x.reason) facts.push(`Reason given: ${x.reason}.`);
+        // The grounds are as the sources report them, not necessarily as a government stated them.
+        const facts = x.reason ? [`Reported grounds: ${x.reason}.`] : [];
         return eventItem(e, sources, [...facts, e.summary].join(" "));
       }),
       sources: sources.list(),

@@ -77,7 +77,7 @@ export const timeline = defineCommand({
       if (!match) {
         return reply("empty", `No topic matches “${topic}”.`, {
           body: [
-            "Try a kind of event such as expulsion, sanctions or espionage, or a place such as Vardø.",
+            "Topics are kinds of event such as expulsion, sanctions or espionage, and places such as Vardø.",
           ],
           suggestions: ["expulsion", "sanctions", "Vardø"].map((t) => ({
             label: t,
@@ -95,7 +95,7 @@ export const timeline = defineCommand({
       const match = index.searchPeople(person, 1)[0];
       if (!match) {
         return reply("empty", `No one matches “${person}”.`, {
-          body: ["Try a surname, such as /timeline person:huitfeldt."],
+          body: ["A surname is enough, as in /timeline person:huitfeldt."],
         });
       }
       const ids = new Set(index.withPerson(match.id).map((e) => e.id));
@@ -107,7 +107,10 @@ export const timeline = defineCommand({
 
     if (events.length === 0) {
       return reply("empty", `No events match: ${title.join(" · ")}.`, {
-        body: [...notes, "Widen the years or drop a filter."],
+        body: [
+          ...notes,
+          ranged ? "Widen the years or drop a filter." : "Drop a filter to see more.",
+        ],
         suggestions: [{ label: "Whole timeline", call: { command: "timeline", options: {} } }],
       });
     }

@@ -71,7 +71,7 @@ export const who = defineCommand({
           ? [
               `“${place.name}” is a topic or a place, not a person: try /timeline topic:${place.name}`,
             ]
-          : ["Try a surname or part of a name, such as /who huitfeldt."],
+          : ["A surname or part of a name is enough, as in /who huitfeldt."],
         suggestions: [
           ...(place ? [{ label: `Timeline: ${place.name}`, call: timelineCall(place.name) }] : []),
           ...loose.map((m) => ({ label: m.name, call: whoCall(m.name) })),

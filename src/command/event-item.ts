@@ -4,7 +4,7 @@ import type { SourceList } from "../reply/source-list.ts";
 
 /** When an event happened as a reader should see it: "April 2023 (a Thursday)". */
 export function whenLabel(event: IndexedEvent): string {
-  if (!event.when) return "Standing fact";
+  if (!event.when) return "Undated";
   return event.weekday ? `${event.when} (a ${event.weekday})` : event.when;
 }
 

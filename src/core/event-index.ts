@@ -71,7 +71,8 @@ export class EventIndex {
     const spellings = [
       ...all.flatMap((e) => e.places),
       ...all.map((e) => e.kind),
-      ...all.flatMap((e) => e.tags),
+      // Tags are ids ("barents-sea"); shown as words ("barents sea").
+      ...all.flatMap((e) => e.tags.map((t) => t.replace(/-/g, " "))),
     ];
     for (const name of spellings) if (!topicNames.has(fold(name))) topicNames.set(fold(name), name);
     for (const e of [...this.timeline, ...this.standingFacts]) {
@@ -83,8 +84,11 @@ export class EventIndex {
       .filter(([, events]) => events.some((e) => e.expulsion))
       .map(([year]) => year)
       .sort((a, b) => a - b);
-    this.topics = [...topicNames].map(([id, name]) => ({ id, name }));
     const weigh = (map: Map<string, IndexedEvent[]>, id: string) => map.get(id)?.length ?? 0;
+    // Broadest topics first, so an empty autocomplete offers the useful ones.
+    this.topics = [...topicNames]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => weigh(this.byTopic, b.id) - weigh(this.byTopic, a.id));
     this.peopleSearch = new NameSearch(
       dataset.people.map((p) => ({ ...p, weight: weigh(this.byPerson, p.id) })),
     );

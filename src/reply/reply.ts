@@ -11,7 +11,7 @@ export interface CommandCall {
 }
 
 export interface ReplyItem {
-  /** When it happened, at its own precision ("April 2023"), or "Standing fact". */
+  /** When it happened, at its own precision ("April 2023"), or "Undated" for a standing fact. */
   when: string;
   title: string;
   /** One or two sentences; renderers may shorten it to fit. */

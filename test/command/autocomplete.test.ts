@@ -46,6 +46,13 @@ describe("autocomplete", () => {
     }
   });
 
+  it("offers the broadest topics first, named as words rather than tag ids", () => {
+    const topics = autocomplete(ctx, "topics", "");
+    const count = (name: string) => ctx.index.withTopic(name.toLowerCase()).length;
+    expect(count(topics[0]?.name ?? "")).toBeGreaterThanOrEqual(count(topics.at(-1)?.name ?? ""));
+    expect(topics.some((t) => t.name.includes("-"))).toBe(false);
+  });
+
   it("offers choices for an empty field so the menu is never blank", () => {
     expect(autocomplete(ctx, "people", "").length).toBeGreaterThan(0);
     expect(autocomplete(ctx, "topics", " ").length).toBeGreaterThan(0);

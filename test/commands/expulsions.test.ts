@@ -17,10 +17,10 @@ describe("/expulsions <year>", () => {
     ]);
   });
 
-  it("lists each expulsion at its true precision, Norway's first, with the reason the sources give", () => {
+  it("lists each expulsion at its true precision, Norway's first, with the grounds the sources report", () => {
     const [norway, russia] = ask(ctx, "/expulsions 2023").items;
     expect(norway?.when).toBe("April 2023 (a Thursday)");
-    expect(norway?.detail).toContain("Reason given: suspicion of spying.");
+    expect(norway?.detail).toContain("Reported grounds: suspicion of spying.");
     // The article says Russia answered "promptly" but not in which month.
     expect(russia?.when).toBe("2023");
   });
@@ -42,7 +42,7 @@ describe("/expulsions <year>", () => {
     const reply = ask(ctx, "/expulsions 2022");
     expect(reply.items.map((i) => i.when)).toEqual(["6 April 2022", "April 2022"]);
     expect(reply.body[0]).toMatch(
-      /^Norway expelled 3 Russian .*; Russia answered by expelling 3 Norwegian diplomats\.$/,
+      /^Norway expelled three Russian .*; Russia answered by expelling three Norwegian diplomats\.$/,
     );
   });
 
@@ -50,7 +50,7 @@ describe("/expulsions <year>", () => {
     const reply = ask(ctx, "/expulsions 2020");
     expect(reply.items.map((i) => i.when)).toEqual(["July 2020"]);
     expect(reply.body[0]).toBe(
-      "Norway expelled 1 Russian diplomat; the sources record no expulsion in answer.",
+      "Norway expelled one Russian diplomat; the sources record no expulsion in answer.",
     );
   });
 

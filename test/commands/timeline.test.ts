@@ -44,7 +44,7 @@ describe("/timeline", () => {
     const years = reply.items.map((i) => Number(i.when.slice(-4)));
     expect(years.every((y) => y >= 2017 && y <= 2019)).toBe(true);
     expect(years).toEqual([...years].sort());
-    expect(reply.items.some((i) => i.when === "Standing fact")).toBe(false);
+    expect(reply.items.some((i) => i.when === "Undated")).toBe(false);
   });
 
   it("never shows a response before what it answers", () => {

@@ -17,7 +17,7 @@ const full: Reply = reply("answer", "Timeline · topic: Vardø", {
       evidence: [],
     },
     { when: "June 2017", title: "Radar at Vardø draws protest", cites: [1, 2], evidence: [] },
-    { when: "Standing fact", title: "Uncited line", cites: [], evidence: [] },
+    { when: "Undated", title: "Uncited line", cites: [], evidence: [] },
   ],
   sources: [
     { n: 1, label: "“Norway–Russia relations”, Example Encyclopedia", quotes: ["A quote."] },
@@ -72,7 +72,7 @@ describe("renderText", () => {
       "• 1307 — Vardøhus fortress first mentioned [1]\n    The fortress guards the north.",
     );
     expect(text).toContain("• June 2017 — Radar at Vardø draws protest [1][2]");
-    expect(lines).toContain("• Standing fact — Uncited line");
+    expect(lines).toContain("• Undated — Uncited line");
   });
 
   it("shows the page, the total and the calls for the previous and next pages", () => {
