@@ -3,6 +3,7 @@ import { eventItem } from "../src/command/event-item.ts";
 import { paginate } from "../src/command/paginate.ts";
 import { UsageError } from "../src/command/usage-error.ts";
 import type { IndexedEvent } from "../src/core/event-index.ts";
+import type { NameMatch } from "../src/core/name-search.ts";
 import { reply } from "../src/reply/reply.ts";
 import { SourceList } from "../src/reply/source-list.ts";
 
@@ -72,6 +73,19 @@ export const timeline = defineCommand({
     if (from !== undefined) call.from = from;
     if (to !== undefined) call.to = to;
 
+    // Narrowing by topic and by person work alike: best match, its events, a note if inexact.
+    const narrow = (
+      option: "topic" | "person",
+      typed: string,
+      match: NameMatch,
+      of: readonly IndexedEvent[],
+    ) => {
+      const ids = new Set(of.map((e) => e.id));
+      events = events.filter((e) => ids.has(e.id));
+      title.push(`${option}: ${match.name}`);
+      if (!match.exact) notes.push(`Showing the ${option} “${match.name}” for “${typed}”.`);
+      call[option] = match.name;
+    };
     if (topic !== undefined) {
       const match = index.searchTopics(topic, 1)[0];
       if (!match) {
@@ -85,11 +99,7 @@ export const timeline = defineCommand({
           })),
         });
       }
-      const ids = new Set(index.withTopic(match.id).map((e) => e.id));
-      events = events.filter((e) => ids.has(e.id));
-      title.push(`topic: ${match.name}`);
-      if (!match.exact) notes.push(`Showing the topic “${match.name}” for “${topic}”.`);
-      call.topic = match.name;
+      narrow("topic", topic, match, index.withTopic(match.id));
     }
     if (person !== undefined) {
       const match = index.searchPeople(person, 1)[0];
@@ -98,11 +108,7 @@ export const timeline = defineCommand({
           body: ["A surname is enough, as in /timeline person:huitfeldt."],
         });
       }
-      const ids = new Set(index.withPerson(match.id).map((e) => e.id));
-      events = events.filter((e) => ids.has(e.id));
-      title.push(`person: ${match.name}`);
-      if (!match.exact) notes.push(`Showing ${match.name} for “${person}”.`);
-      call.person = match.name;
+      narrow("person", person, match, index.withPerson(match.id));
     }
 
     if (events.length === 0) {

@@ -103,10 +103,12 @@ export const who = defineCommand({
       sources: sources.list(),
       showQuotes: true,
       suggestions: others.map((m) => ({ label: m.name, call: whoCall(m.name) })),
-      paging:
-        shown.pages > 1
-          ? { page: shown.page, pages: shown.pages, total: shown.total, call: whoCall(person.name) }
-          : undefined,
+      paging: {
+        page: shown.page,
+        pages: shown.pages,
+        total: shown.total,
+        call: whoCall(person.name),
+      },
     });
   },
 });
