@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
-import type { IndexedEvent } from "../src/core/event-index.ts";
+import type { EventIndex, IndexedEvent } from "../src/core/event-index.ts";
 import type { Expulsion } from "../src/core/schema.ts";
 import { reply } from "../src/reply/reply.ts";
 import { SourceList } from "../src/reply/source-list.ts";
@@ -26,38 +26,30 @@ function nearestYears(years: readonly number[], year: number): number[] {
   return [before, after].filter((y): y is number => y !== undefined);
 }
 
-/** One line per expulsion that started something: what was done, and the answer to it. */
-function pairings(
-  events: readonly IndexedEvent[],
-  all: (id: string) => IndexedEvent | undefined,
-): string[] {
-  const answers = new Map<string, IndexedEvent[]>();
-  for (const e of events) {
-    if (e.respondsTo && all(e.respondsTo)?.expulsion) {
-      answers.set(e.respondsTo, [...(answers.get(e.respondsTo) ?? []), e]);
-    }
-  }
+/**
+ * One line per expulsion that started something: what was done, and the answers to it, looked
+ * up across all years so that an answer dated the next year is not mistaken for none.
+ */
+function pairings(events: readonly IndexedEvent[], index: EventIndex): string[] {
   const lines: string[] = [];
   for (const e of events) {
     const x = e.expulsion;
     if (!x) continue;
-    const cause = e.respondsTo ? all(e.respondsTo) : undefined;
+    const cause = e.respondsTo ? index.event(e.respondsTo) : undefined;
     if (cause?.expulsion && events.includes(cause)) continue; // told with its cause
-    const done = cause?.expulsion
+    let line = cause?.expulsion
       ? `${x.by} expelled ${expelledPhrase(x)} in answer to the expulsion of ${expelledPhrase(cause.expulsion)} (${cause.when})`
       : `${x.by} expelled ${expelledPhrase(x)}`;
-    const replies = answers.get(e.id) ?? [];
-    const answer = replies.length
-      ? replies
-          .map(
-            (r) =>
-              `${r.expulsion?.by} answered by expelling ${r.expulsion && expelledPhrase(r.expulsion)}`,
-          )
-          .join("; ")
-      : cause?.expulsion
-        ? ""
-        : "the sources record no expulsion in answer";
-    lines.push(`${done}${answer ? `; ${answer}` : ""}.`);
+    const answers = index
+      .responsesTo(e.id)
+      .flatMap((r) => (r.expulsion ? [{ r, rx: r.expulsion }] : []))
+      .map(({ r, rx }) => {
+        const when = events.includes(r) ? "" : ` (${r.when})`;
+        return `${rx.by} answered by expelling ${expelledPhrase(rx)}${when}`;
+      });
+    if (answers.length) line += `; ${answers.join("; ")}`;
+    else if (!cause?.expulsion) line += "; the sources record no expulsion in answer";
+    lines.push(`${line}.`);
   }
   return lines;
 }
@@ -103,7 +95,7 @@ export const expulsions = defineCommand({
       totals.set(x.by, (totals.get(x.by) ?? 0) + x.count);
     }
     return reply("answer", `Expulsions in ${year}`, {
-      body: pairings(events, (id) => index.event(id)),
+      body: pairings(events, index),
       fields: [...totals].map(([by, n]) => ({ name: `${by} expelled`, value: String(n) })),
       items: events.map((e) => {
         const x = e.expulsion as Expulsion;

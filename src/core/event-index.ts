@@ -48,6 +48,7 @@ export class EventIndex {
   private readonly byMonth = new Map<number, IndexedEvent[]>();
   private readonly byPerson = new Map<string, IndexedEvent[]>();
   private readonly byTopic = new Map<string, IndexedEvent[]>();
+  private readonly byCause = new Map<string, IndexedEvent[]>();
   private readonly peopleSearch: NameSearch;
   private readonly topicSearch: NameSearch;
 
@@ -77,6 +78,7 @@ export class EventIndex {
     for (const name of spellings) if (!topicNames.has(fold(name))) topicNames.set(fold(name), name);
     for (const e of [...this.timeline, ...this.standingFacts]) {
       for (const pid of e.people) push(this.byPerson, pid, e);
+      if (e.respondsTo) push(this.byCause, e.respondsTo, e);
       const keys = new Set([...e.places, e.kind, ...e.tags].map(fold));
       for (const key of keys) push(this.byTopic, key, e);
     }
@@ -134,6 +136,11 @@ export class EventIndex {
   /** Events that overlap the years from..to (inclusive), in timeline order. */
   between(from: number, to: number): readonly IndexedEvent[] {
     return this.timeline.filter((e) => e.date && overlapsYears(e.date, from, to));
+  }
+
+  /** The events that answer or follow this one, in timeline order, whatever their year. */
+  responsesTo(eventId: string): readonly IndexedEvent[] {
+    return this.byCause.get(eventId) ?? [];
   }
 
   /** Every event, dated or standing, that names this person. */

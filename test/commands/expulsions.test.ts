@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { EventIndex } from "../../src/core/event-index.ts";
+import { eventSchema, sourceSchema } from "../../src/core/schema.ts";
 import { ask, bundledContext } from "../support/context.ts";
 
 const ctx = bundledContext();
@@ -80,5 +82,47 @@ describe("/expulsions <year>", () => {
     expect(reply.kind).toBe("usage");
     expect(reply.title).toBe(message);
     expect(reply.body.join("\n")).toMatch(/^Example: \/expulsions/m);
+  });
+});
+
+describe("/expulsions across a year's end", () => {
+  const cite = [{ source: "s", quote: "q" }];
+  const dataset = {
+    sources: [sourceSchema.parse({ id: "s", title: "T", kind: "news report" })],
+    people: [],
+    events: [
+      eventSchema.parse({
+        id: "a",
+        date: "2030-12",
+        title: "A expels",
+        summary: "S",
+        kind: "expulsion",
+        expulsion: { by: "Norway", of: "Russia", count: 2, who: "diplomats" },
+        citations: cite,
+      }),
+      eventSchema.parse({
+        id: "b",
+        date: "2031-01",
+        title: "B answers",
+        summary: "S",
+        kind: "expulsion",
+        respondsTo: "a",
+        expulsion: { by: "Russia", of: "Norway", count: 2, who: "diplomats" },
+        citations: cite,
+      }),
+    ],
+  };
+  const small = { ...bundledContext(), index: new EventIndex(dataset) };
+
+  it("finds an answer dated the next year and says when it came", () => {
+    expect(ask(small, "/expulsions 2030").body).toEqual([
+      "Norway expelled two Russian diplomats; Russia answered by expelling two Norwegian diplomats (January 2031).",
+    ]);
+  });
+
+  it("tells the answer's year with what it answered", () => {
+    expect(ask(small, "/expulsions 2031").body).toEqual([
+      "Russia expelled two Norwegian diplomats in answer to the expulsion of two Russian diplomats (December 2030).",
+    ]);
   });
 });
