@@ -61,7 +61,7 @@ export const who = defineCommand({
     const matches = index.searchPeople(name, 1 + MAX_ALTERNATIVES);
     const best = matches[0];
     // Only a topic matched exactly is worth pointing to; a near one would be a wild guess.
-    const place = index.searchTopics(name, 1).find((t) => t.exact);
+    const place = index.topicNamed(name);
     // "vardo" is Vardø the town, not a person who happens to be spelled a bit like it.
     const person = best && !(place?.exact && !best.exact) ? index.person(best.id) : undefined;
     if (!best || !person) {

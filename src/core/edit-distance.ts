@@ -1,24 +1,37 @@
+// Three rolling rows, reused across calls: name search runs this thousands of times a second.
+let rows: [Int32Array, Int32Array, Int32Array] = [
+  new Int32Array(64),
+  new Int32Array(64),
+  new Int32Array(64),
+];
+
 /**
  * Edits (insert, delete, substitute, or swap two neighbours) between two strings: the optimal
- * string alignment distance, so "huitfedlt" is one slip from "huitfeldt", not two.
+ * string alignment distance, so "huitfedlt" is one slip from "huitfeldt", not two. Past `max`
+ * it stops counting and returns max + 1, which is all a cut-off needs to know.
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
   if (a === b) return 0;
-  const rows = a.length + 1;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
-  const d: number[] = Array.from({ length: rows * cols }, (_, i) =>
-    i < cols ? i : i % cols === 0 ? i / cols : 0,
-  );
-  const at = (i: number, j: number) => d[i * cols + j] ?? 0;
-  for (let i = 1; i < rows; i++) {
+  if (rows[0].length < cols)
+    rows = [new Int32Array(cols), new Int32Array(cols), new Int32Array(cols)];
+  let [before, prev, cur] = rows;
+  for (let j = 0; j < cols; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
+        d = Math.min(d, (before[j - 2] ?? 0) + 1);
       }
-      d[i * cols + j] = best;
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    if (rowMin > max) return max + 1;
+    [before, prev, cur] = [prev, cur, before];
   }
-  return at(rows - 1, cols - 1);
+  return Math.min(prev[cols - 1] ?? 0, max + 1);
 }

@@ -160,6 +160,11 @@ export class EventIndex {
   searchTopics(query: string, limit?: number): NameMatch[] {
     return this.topicSearch.search(query, limit);
   }
+
+  /** The topic whose name, or a word of it, is exactly what was typed (after folding). */
+  topicNamed(query: string): NameMatch | undefined {
+    return this.topicSearch.exact(query)[0];
+  }
 }
 
 /**

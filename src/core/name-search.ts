@@ -41,15 +41,19 @@ const CANDIDATE_THRESHOLD = 0.6;
 // Fuse cuts patterns at 32 characters.
 const FUSE_MAX_PATTERN = 32;
 
-/** Edits per letter from the query to the closest of an entry's spellings. */
+/** Edits per letter from the query to the closest of an entry's spellings; 1 when none is close. */
 function typoScore(query: string, entry: Entry): number {
   let best = 1;
+  const within = (a: string, b: string, length: number, penalty: number) => {
+    // Only distances that could pass the cut-off are worth counting in full.
+    const max = Math.floor((TYPO_CUTOFF - penalty) * length);
+    const d = editDistance(a, b, max);
+    if (d <= max) best = Math.min(best, d / length + penalty);
+  };
   for (const candidate of [...entry.keys, ...entry.words]) {
-    const whole = editDistance(query, candidate) / Math.max(query.length, candidate.length);
-    best = Math.min(best, whole);
+    within(query, candidate, Math.max(query.length, candidate.length), 0);
     if (candidate.length > query.length) {
-      const start = candidate.slice(0, query.length);
-      best = Math.min(best, editDistance(query, start) / query.length + PARTIAL_PENALTY);
+      within(query, candidate.slice(0, query.length), query.length, PARTIAL_PENALTY);
     }
   }
   return best;
@@ -59,6 +63,8 @@ function typoScore(query: string, entry: Entry): number {
 export class NameSearch {
   private readonly entries: Entry[];
   private readonly fuse: Fuse<Entry>;
+  /** Every whole spelling and every word, to the entries that have it. */
+  private readonly exactIndex = new Map<string, Entry[]>();
 
   constructor(items: readonly Named[]) {
     this.entries = items.map((item) => {
@@ -71,11 +77,26 @@ export class NameSearch {
         weight: item.weight ?? 0,
       };
     });
+    for (const entry of this.entries) {
+      for (const key of new Set([...entry.keys, ...entry.words])) {
+        this.exactIndex.set(key, [...(this.exactIndex.get(key) ?? []), entry]);
+      }
+    }
     this.fuse = new Fuse(this.entries, {
       keys: ["keys"],
       ignoreLocation: true,
       threshold: CANDIDATE_THRESHOLD,
     });
+  }
+
+  /** Entries whose name, alias or one of their words is exactly what was typed, after folding. */
+  exact(query: string): NameMatch[] {
+    return (this.exactIndex.get(spellingKey(query)) ?? []).map((entry) => ({
+      id: entry.id,
+      name: entry.name,
+      score: 0,
+      exact: true,
+    }));
   }
 
   /** Best matches for what a person typed, at most `limit`, ready for autocomplete. */
@@ -87,9 +108,9 @@ export class NameSearch {
       const seen = found.get(entry.id);
       if (!seen || score < seen.score) found.set(entry.id, { entry, score, exact });
     };
+    for (const entry of this.exactIndex.get(q) ?? []) offer(entry, 0, true);
     for (const entry of this.entries) {
-      if (entry.keys.includes(q) || entry.words.includes(q)) offer(entry, 0, true);
-      else if ([...entry.keys, ...entry.words].some((k) => k.startsWith(q))) {
+      if (!found.has(entry.id) && [...entry.keys, ...entry.words].some((k) => k.startsWith(q))) {
         offer(entry, PREFIX_SCORE, false);
       }
     }
