@@ -140,3 +140,17 @@ describe("NameSearch", () => {
     });
   });
 });
+
+describe("NameSearch.exact", () => {
+  it("finds a whole name, an alias or one of its words, after folding, and nothing fuzzy", () => {
+    expect(search.exact("STØRE").map((m) => m.id)).toEqual(["jonas-gahr-store"]);
+    expect(search.exact("giammaria").map((m) => m.id)).toEqual(["mikhail-mikushin"]);
+    expect(search.exact("frode berg")[0]).toEqual({
+      id: "frode-berg",
+      name: "Frode Berg",
+      score: 0,
+      exact: true,
+    });
+    expect(search.exact("huitfeld")).toEqual([]);
+  });
+});
