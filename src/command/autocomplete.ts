@@ -1,5 +1,6 @@
 import { MAX_SUGGESTIONS } from "../core/name-search.ts";
 import type { AutocompleteSource, CommandContext } from "./declaration.ts";
+import { clip } from "./resolve-options.ts";
 
 export interface Choice {
   /** What the person sees: 1 to 100 characters. */
@@ -12,11 +13,7 @@ export const MAX_CHOICES = MAX_SUGGESTIONS;
 const MAX_NAME = 100;
 
 function choice(name: string, value: string | number): Choice {
-  const chars = [...name];
-  return {
-    name: chars.length > MAX_NAME ? `${chars.slice(0, MAX_NAME - 1).join("")}…` : name,
-    value,
-  };
+  return { name: clip(name, MAX_NAME), value };
 }
 
 /** Ranked choices for a partly typed option value, from memory, never more than 25. */
