@@ -1,4 +1,3 @@
-import { spellingKey } from "../core/fold.ts";
 import { NameSearch } from "../core/name-search.ts";
 import { type Reply, reply } from "../reply/reply.ts";
 import type { Command, CommandContext } from "./declaration.ts";
@@ -23,7 +22,7 @@ export function usageReply(error: UsageError): Reply {
 /** The reply to a command name nobody declared, offering the closest ones. */
 export function unknownCommand(commands: readonly Command[], name: string): Reply {
   const close = new NameSearch(commands.map((c) => ({ id: c.name, name: c.name })))
-    .search(spellingKey(name), 3)
+    .search(name, 3)
     .map((m) => m.id);
   return reply("usage", `There is no command /${clip(name.replace(/^\//, ""), 30)}.`, {
     body: [

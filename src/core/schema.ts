@@ -110,7 +110,6 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Person = z.infer<typeof personSchema>;
 export type Expulsion = z.infer<typeof expulsionSchema>;
 export type Event = z.infer<typeof eventSchema>;
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface Dataset {
   sources: Source[];
