@@ -4,20 +4,17 @@ import { isTimeZone } from "./core/calendar-day.ts";
 // Every setting comes from the environment (or .env), is checked once at start-up, and is
 // described in .env.example. A bad value stops start-up with a message naming the variable.
 
-const optionalText = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z.string().trim().min(1).optional(),
-);
+/** A copied .env.example leaves `NAME=`: an empty value means unset, so defaults apply. */
+function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), schema);
+}
 
 const envSchema = z.object({
-  DATA_DIR: optionalText,
-  BOT_TIMEZONE: z
-    .preprocess((v) => (v === "" ? undefined : v), z.string().default("Europe/Oslo"))
-    .refine(isTimeZone, {
-      message: "is not an IANA time zone; try Europe/Oslo or America/New_York",
-    }),
-  LOG_LEVEL: z.preprocess(
-    (v) => (v === "" ? undefined : v),
+  DATA_DIR: unsetIfEmpty(z.string().trim().min(1).optional()),
+  BOT_TIMEZONE: unsetIfEmpty(z.string().default("Europe/Oslo")).refine(isTimeZone, {
+    message: "is not an IANA time zone; try Europe/Oslo or America/New_York",
+  }),
+  LOG_LEVEL: unsetIfEmpty(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ),
 });
