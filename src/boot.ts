@@ -11,7 +11,10 @@ import type { Logger } from "./logger.ts";
 export const BUNDLED_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
 
 /** Loads and indexes the data once; throws DataError when it is not trustworthy. */
-export function createContext(config: Config, now: () => Date = () => new Date()): CommandContext {
+export function createContext(
+  config: Pick<Config, "DATA_DIR" | "BOT_TIMEZONE">,
+  now: () => Date = () => new Date(),
+): CommandContext {
   const index = new EventIndex(loadDataset(config.DATA_DIR ?? BUNDLED_DATA_DIR));
   return { index, now, timeZone: config.BOT_TIMEZONE, commands: COMMANDS };
 }

@@ -3,21 +3,78 @@ import { isTimeZone } from "./core/calendar-day.ts";
 
 // Every setting comes from the environment (or .env), is checked once at start-up, and is
 // described in .env.example. A bad value stops start-up with a message naming the variable.
+// Messages never repeat a value, so a mistyped token cannot end up in a terminal or a log.
 
 /** A copied .env.example leaves `NAME=`: an empty value means unset, so defaults apply. */
 function unsetIfEmpty<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" ? undefined : v), schema);
+  return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
 }
 
-const envSchema = z.object({
-  DATA_DIR: unsetIfEmpty(z.string().trim().min(1).optional()),
-  BOT_TIMEZONE: unsetIfEmpty(z.string().default("Europe/Oslo")).refine(isTimeZone, {
-    message: "is not an IANA time zone; try Europe/Oslo or America/New_York",
-  }),
-  LOG_LEVEL: unsetIfEmpty(
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ),
-});
+const secret = (what: string, pattern = /^\S+$/) =>
+  unsetIfEmpty(z.string().trim().regex(pattern, `is not ${what}`).optional());
+
+const snowflake = (what: string) =>
+  unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{15,21}$/, `is not ${what} (a number like 1234567890123456789)`)
+      .optional(),
+  );
+
+const baseUrl = (example: string) =>
+  unsetIfEmpty(
+    z
+      .url({ protocol: /^https?$/, error: `is not an http(s) URL; for example ${example}` })
+      .optional(),
+  );
+
+const envSchema = z
+  .object({
+    DATA_DIR: unsetIfEmpty(z.string().trim().min(1).optional()),
+    BOT_TIMEZONE: unsetIfEmpty(z.string().default("Europe/Oslo")).refine(isTimeZone, {
+      message: "is not an IANA time zone; try Europe/Oslo or America/New_York",
+    }),
+    LOG_LEVEL: unsetIfEmpty(
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+
+    DISCORD_TOKEN: secret("a bot token (no spaces)"),
+    DISCORD_APPLICATION_ID: snowflake("an application id"),
+    DISCORD_GUILD_ID: snowflake("a server (guild) id"),
+    DISCORD_PUBLIC_KEY: secret("a public key (64 hexadecimal characters)", /^[0-9a-fA-F]{64}$/),
+    DISCORD_API_URL: baseUrl("https://discord.com/api"),
+
+    SLACK_BOT_TOKEN: secret("a bot token (it starts with xoxb-)", /^xoxb-\S+$/),
+    SLACK_APP_TOKEN: secret("an app-level token (it starts with xapp-)", /^xapp-\S+$/),
+    SLACK_SIGNING_SECRET: secret("a signing secret (no spaces)"),
+    SLACK_API_URL: baseUrl("https://slack.com/api/"),
+    SLACK_COMMAND_PREFIX: unsetIfEmpty(
+      z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9][a-z0-9_-]{0,15}$/, {
+          message: "must be up to 16 lowercase letters, digits, - or _; for example nr-",
+        })
+        .default(""),
+    ),
+
+    PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65535).default(3000)),
+    HOST: unsetIfEmpty(z.string().trim().default("0.0.0.0")),
+  })
+  .superRefine((env, ctx) => {
+    const need = (name: keyof typeof env, message: string) =>
+      ctx.addIssue({ code: "custom", path: [name], message });
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)
+      need("SLACK_BOT_TOKEN", "is needed with SLACK_APP_TOKEN (Socket Mode)");
+    if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN)
+      need("SLACK_BOT_TOKEN", "is needed with SLACK_SIGNING_SECRET (HTTP mode)");
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET)
+      need(
+        "SLACK_APP_TOKEN",
+        "or SLACK_SIGNING_SECRET is needed with SLACK_BOT_TOKEN: the first for Socket Mode, the second for HTTP",
+      );
+  });
 
 export type Config = z.infer<typeof envSchema>;
 
@@ -33,4 +90,25 @@ export function loadConfig(
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
   throw new ConfigError(`The configuration has problems:\n${lines.join("\n")}`);
+}
+
+/** How each platform is reached, decided by which credentials are set. */
+export interface Transports {
+  /** "gateway": a bot token and no public key; "http": a public key (interactions by POST). */
+  discord?: "gateway" | "http";
+  /** "socket": an app-level token; "http": a signing secret and no app token. */
+  slack?: "socket" | "http";
+}
+
+export function transports(config: Config): Transports {
+  const result: Transports = {};
+  if (config.DISCORD_PUBLIC_KEY) result.discord = "http";
+  else if (config.DISCORD_TOKEN) result.discord = "gateway";
+  if (config.SLACK_BOT_TOKEN) result.slack = config.SLACK_APP_TOKEN ? "socket" : "http";
+  return result;
+}
+
+/** Whether the one HTTP server (PORT, HOST) is needed: any platform that receives by POST. */
+export function needsHttpServer(t: Transports): boolean {
+  return t.discord === "http" || t.slack === "http";
 }

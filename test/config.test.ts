@@ -1,16 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config.ts";
+import { ConfigError, loadConfig, needsHttpServer, transports } from "../src/config.ts";
+
+const KEY = "a".repeat(64);
 
 describe("configuration", () => {
-  it("defaults to the bundled data, Europe/Oslo and info logs", () => {
-    expect(loadConfig({})).toEqual({ BOT_TIMEZONE: "Europe/Oslo", LOG_LEVEL: "info" });
+  it("defaults to the bundled data, Europe/Oslo, info logs and port 3000 on every interface", () => {
+    expect(loadConfig({})).toEqual({
+      BOT_TIMEZONE: "Europe/Oslo",
+      LOG_LEVEL: "info",
+      SLACK_COMMAND_PREFIX: "",
+      PORT: 3000,
+      HOST: "0.0.0.0",
+    });
   });
 
   it("treats empty values as unset, as a copied .env.example leaves them", () => {
-    expect(loadConfig({ DATA_DIR: "", BOT_TIMEZONE: "", LOG_LEVEL: "" })).toEqual({
-      BOT_TIMEZONE: "Europe/Oslo",
-      LOG_LEVEL: "info",
-    });
+    const blank = Object.fromEntries(
+      ["DATA_DIR", "BOT_TIMEZONE", "LOG_LEVEL", "DISCORD_TOKEN", "SLACK_BOT_TOKEN", "PORT"].map(
+        (name) => [name, ""],
+      ),
+    );
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
   });
 
   it("accepts a data folder and any IANA time zone", () => {
@@ -25,5 +35,81 @@ describe("configuration", () => {
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/BOT_TIMEZONE: is not an IANA time zone/);
     expect(attempt).toThrow(/LOG_LEVEL/);
+  });
+
+  it("checks the shape of Discord and Slack settings without repeating their values", () => {
+    const attempt = () =>
+      loadConfig({
+        DISCORD_PUBLIC_KEY: "not-hex-secret-value",
+        DISCORD_GUILD_ID: "guild",
+        DISCORD_API_URL: "ftp://example.test",
+        SLACK_BOT_TOKEN: "xoxp-user-token-value",
+        SLACK_SIGNING_SECRET: "s",
+        SLACK_COMMAND_PREFIX: "NR prefix",
+        PORT: "70000",
+      });
+    let message = "";
+    try {
+      attempt();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of [
+      "DISCORD_PUBLIC_KEY",
+      "DISCORD_GUILD_ID",
+      "DISCORD_API_URL",
+      "SLACK_BOT_TOKEN: is not a bot token (it starts with xoxb-)",
+      "SLACK_COMMAND_PREFIX",
+      "PORT",
+    ])
+      expect(message).toContain(name);
+    expect(message).not.toContain("not-hex-secret-value");
+    expect(message).not.toContain("xoxp-user-token-value");
+  });
+
+  it("asks for the Slack credential that completes a pair", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow(
+      /SLACK_APP_TOKEN: or SLACK_SIGNING_SECRET is needed/,
+    );
+    expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-1" })).toThrow(
+      /SLACK_BOT_TOKEN: is needed with SLACK_APP_TOKEN/,
+    );
+  });
+});
+
+describe("transports", () => {
+  it("runs nothing but the console without credentials", () => {
+    const t = transports(loadConfig({}));
+    expect(t).toEqual({});
+    expect(needsHttpServer(t)).toBe(false);
+  });
+
+  it("uses Discord's gateway for a token, and HTTP interactions once a public key is set", () => {
+    expect(transports(loadConfig({ DISCORD_TOKEN: "t" })).discord).toBe("gateway");
+    expect(transports(loadConfig({ DISCORD_TOKEN: "t", DISCORD_PUBLIC_KEY: KEY })).discord).toBe(
+      "http",
+    );
+  });
+
+  it("uses Slack's Socket Mode for an app token, and HTTP for a signing secret alone", () => {
+    const socket = transports(
+      loadConfig({
+        SLACK_BOT_TOKEN: "xoxb-1",
+        SLACK_APP_TOKEN: "xapp-1",
+        SLACK_SIGNING_SECRET: "s",
+      }),
+    );
+    expect(socket.slack).toBe("socket");
+    const http = transports(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" }));
+    expect(http.slack).toBe("http");
+    expect(needsHttpServer(http)).toBe(true);
+  });
+
+  it("runs both platforms in one process when both have credentials", () => {
+    expect(
+      transports(
+        loadConfig({ DISCORD_TOKEN: "t", SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }),
+      ),
+    ).toEqual({ discord: "gateway", slack: "socket" });
   });
 });

@@ -6,7 +6,7 @@ import { answerLine } from "../../src/text/answer-line.ts";
 
 /** The bundled data, with the clock stopped at a known instant (noon in Oslo, 30 October 2026). */
 export function bundledContext(now = new Date("2026-10-30T11:00:00Z")): CommandContext {
-  return createContext({ BOT_TIMEZONE: "Europe/Oslo", LOG_LEVEL: "silent" }, () => now);
+  return createContext({ BOT_TIMEZONE: "Europe/Oslo" }, () => now);
 }
 
 /** Answers a typed line, failing the test if the line was blank. */

@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "../logger.ts";
+
+// One HTTP server carries every platform that receives by POST (Discord's interactions, Slack's
+// events) plus /healthz, so a deployment opens one port whatever it runs.
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface Route {
+  method: "GET" | "POST";
+  path: string;
+  handler: RouteHandler;
+}
+
+/** Bigger bodies are refused: no interaction or slash command comes close. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+export class BodyTooLargeError extends Error {
+  override name = "BodyTooLargeError";
+}
+
+/** The raw request body, which signature checks need byte for byte. */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw new BodyTooLargeError(`body over ${limit} bytes`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+const health: Route = {
+  method: "GET",
+  path: "/healthz",
+  handler: (_req, res) => sendJson(res, 200, { ok: true }),
+};
+
+/** A server answering `routes` and GET /healthz; anything else is 404, a wrong method 405. */
+export function createHttpServer(routes: readonly Route[], logger: Logger): Server {
+  const all = [health, ...routes];
+  return createServer(async (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    const here = all.filter((r) => r.path === path);
+    const route = here.find((r) => r.method === req.method);
+    if (!route) {
+      if (here.length) res.setHeader("allow", here.map((r) => r.method).join(", "));
+      sendJson(res, here.length ? 405 : 404, {
+        error: here.length ? "method not allowed" : "not found",
+      });
+      return;
+    }
+    try {
+      await route.handler(req, res);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        if (!res.headersSent) sendJson(res, 413, { error: "body too large" });
+        return;
+      }
+      logger.error({ err: error, path }, "HTTP handler failed");
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.end();
+    }
+  });
+}
+
+/** Starts listening; resolves with the address, whose port is the real one when 0 was asked. */
+export function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/** Stops accepting and closes idle keep-alive connections, so shutdown does not hang. */
+export function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
