@@ -1,0 +1,66 @@
+import type { Server } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { close, createHttpServer, listen, readBody, sendJson } from "../../src/http/server.ts";
+import { createLogger } from "../../src/logger.ts";
+
+let server: Server;
+let base = "";
+
+beforeAll(async () => {
+  server = createHttpServer(
+    [
+      {
+        method: "POST",
+        path: "/echo",
+        handler: async (req, res) => {
+          const body = await readBody(req, 64);
+          sendJson(res, 200, { bytes: body.length, text: body.toString("utf8") });
+        },
+      },
+      {
+        method: "POST",
+        path: "/broken",
+        handler: () => {
+          throw new Error("boom");
+        },
+      },
+    ],
+    createLogger("silent"),
+  );
+  const address = await listen(server, 0, "127.0.0.1");
+  base = `http://127.0.0.1:${address.port}`;
+});
+
+afterAll(() => close(server));
+
+describe("the one HTTP server", () => {
+  it("answers GET /healthz for load balancers", async () => {
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it("hands a route the raw body, byte for byte", async () => {
+    const res = await fetch(`${base}/echo?x=1`, { method: "POST", body: "Støre" });
+    expect(await res.json()).toEqual({ bytes: 6, text: "Støre" });
+  });
+
+  it("refuses a body over the route's limit with 413", async () => {
+    const res = await fetch(`${base}/echo`, { method: "POST", body: "x".repeat(65) });
+    expect(res.status).toBe(413);
+  });
+
+  it("answers 404 for unknown paths and 405 with Allow for a wrong method", async () => {
+    expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+    const wrong = await fetch(`${base}/echo`);
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("POST");
+  });
+
+  it("turns a throwing handler into a 500 without a stack trace, and keeps serving", async () => {
+    const res = await fetch(`${base}/broken`, { method: "POST" });
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toMatch(/boom|at /);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
