@@ -12,8 +12,19 @@ const REDACT = [
   "*.secret",
   "authorization",
   "*.authorization",
+  "*.*.authorization",
+  "*.headers.Authorization",
+  "botToken",
+  "appToken",
+  "signingSecret",
+  "*.botToken",
+  "*.appToken",
+  "*.signingSecret",
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" } }, pino.destination(2));
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
+  return pino({ level, redact: { paths: REDACT, censor: "[redacted]" } }, destination);
 }

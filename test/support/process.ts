@@ -6,7 +6,7 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NODE_ARGS = ["--import", "tsx"];
 
 /**
- * A clean environment for a child process: no platform credentials, and empty values for
+ * A clean environment for a child process: no platform credentials (so the console bot runs), and empty values for
  * settings so that a developer's own .env (which never overrides set variables) cannot leak in.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -16,6 +16,11 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     DATA_DIR: "",
     BOT_TIMEZONE: "Europe/Oslo",
     LOG_LEVEL: "silent",
+    DISCORD_TOKEN: "",
+    DISCORD_PUBLIC_KEY: "",
+    SLACK_BOT_TOKEN: "",
+    SLACK_APP_TOKEN: "",
+    SLACK_SIGNING_SECRET: "",
     ...extra,
   };
 }
