@@ -78,6 +78,9 @@ const envSchema = z
 
 export type Config = z.infer<typeof envSchema>;
 
+/** Every variable Barents reads, as .env.example must list them. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }

@@ -1,5 +1,13 @@
+import { readFileSync } from "node:fs";
+import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, needsHttpServer, transports } from "../src/config.ts";
+import {
+  CONFIG_VARIABLES,
+  ConfigError,
+  loadConfig,
+  needsHttpServer,
+  transports,
+} from "../src/config.ts";
 
 const KEY = "a".repeat(64);
 
@@ -111,5 +119,24 @@ describe("transports", () => {
         loadConfig({ DISCORD_TOKEN: "t", SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }),
       ),
     ).toEqual({ discord: "gateway", slack: "socket" });
+  });
+});
+
+describe(".env.example", () => {
+  const text = readFileSync(new URL("../.env.example", import.meta.url), "utf8");
+  const entries = parse(text);
+
+  it("lists every variable, each under a one-line comment", () => {
+    expect(Object.keys(entries).sort()).toEqual([...CONFIG_VARIABLES].sort());
+    const lines = text.split("\n");
+    for (const name of CONFIG_VARIABLES) {
+      const at = lines.findIndex((line) => line.startsWith(`${name}=`));
+      expect(lines[at - 1], name).toMatch(/^# \S/);
+    }
+  });
+
+  it("copied as it is, configures the console bot with the defaults", () => {
+    expect(loadConfig(entries)).toEqual(loadConfig({}));
+    expect(transports(loadConfig(entries))).toEqual({});
   });
 });
