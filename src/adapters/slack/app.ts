@@ -1,0 +1,125 @@
+import { App, type BlockAction, HTTPReceiver, type webApi } from "@slack/bolt";
+import type { Route } from "../../http/server.ts";
+import { ACTION_PATTERN } from "../../render/slack/block-kit.ts";
+import { renderSlackMessage } from "../../render/slack/blocks.ts";
+import type { Reply } from "../../reply/reply.ts";
+import type { Started } from "../../startup.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import { buttonListener, type SlackDeps, slashCommandListener } from "./listeners.ts";
+import { SLACK_EVENTS_PATH, slashName } from "./names.ts";
+
+// Slack by Bolt, in either transport with one handling path, as bolt-js's Receiver seam
+// intends: Socket Mode when an app-level token is set (Bolt holds the socket), HTTP otherwise.
+// In HTTP mode Bolt's HTTPReceiver is never started; its request listener is handed to the
+// bot's one HTTP server as the route POST /slack/events.
+
+export interface SlackOptions {
+  /**
+   * The WebClient's retry policy. Tests pass `{ retries: 0 }`: by default a failing Web API is
+   * retried for about thirty minutes.
+   */
+  retryConfig?: webApi.RetryOptions;
+}
+
+export interface RunningSlack {
+  mode: "socket" | "http";
+  /** In HTTP mode, the route the HTTP server must carry for Slack's commands and buttons. */
+  route?: Route;
+  /** Posts a reply to a channel, as scheduled posts need (chat:write, chat:write.public). */
+  post(channel: string, reply: Reply): Promise<void>;
+  /** Closes the socket (Socket Mode); HTTP mode has nothing of its own to close. */
+  stop(): Promise<void>;
+}
+
+/** WebClient joins the base and the method name, so the base must end with a slash. */
+function apiBase(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+function register(app: App, deps: SlackDeps): void {
+  const onCommand = slashCommandListener(deps);
+  for (const command of deps.ctx.commands) {
+    app.command(slashName(deps.prefix, command.name), ({ command, ack, respond }) =>
+      onCommand({ command, ack, respond }),
+    );
+  }
+  const onButton = buttonListener(deps);
+  app.action<BlockAction>(ACTION_PATTERN, ({ action, body, ack, respond }) =>
+    onButton({
+      action: {
+        action_id: action.action_id,
+        value: action.type === "button" ? action.value : undefined,
+      },
+      ack,
+      respond,
+      user: body.user?.id,
+      channel: body.channel?.id,
+    }),
+  );
+}
+
+/**
+ * Starts Slack: checks the bot token (auth.test), then either connects the socket or returns
+ * the HTTP route. Rejects when Slack refuses a token, so start-up can say so and stop.
+ */
+export async function startSlack(
+  started: Started,
+  options: SlackOptions = {},
+): Promise<RunningSlack> {
+  const { config, ctx, log } = started;
+  const token = config.SLACK_BOT_TOKEN;
+  if (!token) throw new Error("SLACK_BOT_TOKEN is not set.");
+  const logger = started.logger.child({ platform: "slack" });
+  const deps: SlackDeps = { ctx, log, logger, prefix: config.SLACK_COMMAND_PREFIX };
+  const boltLog = boltLogger(logger);
+
+  const clientOptions: webApi.WebClientOptions = {};
+  if (config.SLACK_API_URL) clientOptions.slackApiUrl = apiBase(config.SLACK_API_URL);
+  if (options.retryConfig) clientOptions.retryConfig = options.retryConfig;
+
+  const socket = config.SLACK_APP_TOKEN !== undefined;
+  let receiver: HTTPReceiver | undefined;
+  if (!socket) {
+    if (!config.SLACK_SIGNING_SECRET) {
+      throw new Error("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is needed with SLACK_BOT_TOKEN.");
+    }
+    receiver = new HTTPReceiver({
+      signingSecret: config.SLACK_SIGNING_SECRET,
+      endpoints: SLACK_EVENTS_PATH,
+      logger: boltLog,
+    });
+  }
+  const app = new App({
+    token,
+    logger: boltLog,
+    clientOptions,
+    // Bolt's default keeps conversation state in memory; Barents keeps none (any replica answers).
+    convoStore: false,
+    // auth.test runs in init() below, where a refused token fails start-up, rather than from
+    // the constructor, where its failure would surface only on the first request.
+    deferInitialization: true,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+  });
+  register(app, deps);
+  // The last word on anything a listener or Bolt itself failed at: log it (redacted), never
+  // crash. The listeners ack first and tell the person themselves, so nothing is left to send.
+  app.error(async (error) => boltLog.error("Slack app error:", error));
+  await app.init();
+
+  const post = async (channel: string, reply: Reply) => {
+    await app.client.chat.postMessage({
+      channel,
+      ...renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands }),
+    });
+  };
+  if (!receiver) {
+    await app.start();
+    return { mode: "socket", post, stop: async () => void (await app.stop()) };
+  }
+  return {
+    mode: "http",
+    route: { method: "POST", path: SLACK_EVENTS_PATH, handler: receiver.requestListener },
+    post,
+    stop: async () => {},
+  };
+}

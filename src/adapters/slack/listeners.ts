@@ -1,0 +1,125 @@
+import type { CommandContext } from "../../command/declaration.ts";
+import { type ErrorLog, findCommand, runCommand } from "../../command/run-command.ts";
+import type { Logger } from "../../logger.ts";
+import type { SlackBlock, SlackReplyPayload } from "../../render/slack/block-kit.ts";
+import { renderSlack } from "../../render/slack/blocks.ts";
+import { unescapeMrkdwn } from "../../render/slack/mrkdwn.ts";
+import { decodeCall } from "../../reply/call-codec.ts";
+import type { Reply } from "../../reply/reply.ts";
+import { answerLine } from "../../text/answer-line.ts";
+
+// Slack's listeners as plain functions of what Bolt hands them ({ ack, respond, … }), so they
+// run the same under Socket Mode and HTTP and can be tested without an App. They hold no
+// business logic: parse with the shared grammar, run the command, render, respond.
+
+export interface SlackDeps {
+  ctx: CommandContext;
+  log: ErrorLog;
+  logger: Logger;
+  /** SLACK_COMMAND_PREFIX: `nr-` makes /who `/nr-who`. */
+  prefix: string;
+}
+
+/** What respond() posts to a response_url. */
+export interface SlackResponse {
+  text: string;
+  blocks?: SlackBlock[];
+  response_type?: "in_channel" | "ephemeral";
+  /** True: the message the button was on is replaced; false: a new message is sent. */
+  replace_original?: boolean;
+}
+
+export type Respond = (message: SlackResponse) => Promise<unknown>;
+export type Ack = () => Promise<void>;
+
+export interface SlashCommandArgs {
+  command: { command: string; text: string; user_id?: string; channel_id?: string };
+  ack: Ack;
+  respond: Respond;
+}
+
+export interface ButtonArgs {
+  action: { action_id: string; value?: string };
+  ack: Ack;
+  respond: Respond;
+  /** Who pressed and where, for the log. */
+  user?: string;
+  channel?: string;
+}
+
+const SORRY: SlackResponse = {
+  response_type: "ephemeral",
+  replace_original: false,
+  text: "Sorry, something went wrong on our side. It has been logged; please try again in a moment.",
+};
+
+const STALE: SlackResponse = {
+  response_type: "ephemeral",
+  replace_original: false,
+  text: "That button is from an older version of Barents and no longer works. Please run the command again.",
+};
+
+function render(deps: SlackDeps, reply: Reply): SlackReplyPayload {
+  return renderSlack(reply, { prefix: deps.prefix, commands: deps.ctx.commands });
+}
+
+/** Answers a slash command: ack at once (Slack allows 3 s), then respond with the reply. */
+export function slashCommandListener(deps: SlackDeps) {
+  return async ({ command, ack, respond }: SlashCommandArgs): Promise<void> => {
+    await ack();
+    try {
+      const name = command.command.replace(/^\//, "").slice(deps.prefix.length);
+      // The console's grammar, fed the line as the console would see it: `/who huitfeldt`.
+      // Slack sends &, < and > as entities; the renderer escapes them again on the way out.
+      const typed = unescapeMrkdwn(command.text ?? "");
+      // Never null (the line always holds the command), but the type allows it.
+      const reply =
+        answerLine(deps.ctx, `/${name} ${typed}`, deps.log) ??
+        runCommand(deps.ctx, { command: name, options: {} });
+      await respond(render(deps, reply));
+    } catch (error) {
+      deps.logger.error(
+        {
+          err: error,
+          command: command.command,
+          user: command.user_id,
+          channel: command.channel_id,
+        },
+        "Slack command failed",
+      );
+      await respond(SORRY).catch(() => {});
+    }
+  };
+}
+
+/**
+ * Answers a press of a paging or suggestion button: the call it carries is run again, and an
+ * answer replaces the message the button was on. Anything else (no answer, a usage problem)
+ * goes to the presser alone, leaving the message as it was.
+ */
+export function buttonListener(deps: SlackDeps) {
+  return async ({ action, ack, respond, user, channel }: ButtonArgs): Promise<void> => {
+    await ack();
+    try {
+      const call = action.value === undefined ? undefined : decodeCall(action.value);
+      if (!call || !findCommand(deps.ctx.commands, call.command)) {
+        deps.logger.info({ action: action.action_id, user, channel }, "stale Slack button");
+        await respond(STALE);
+        return;
+      }
+      const reply = runCommand(deps.ctx, call, deps.log);
+      const payload = render(deps, reply);
+      await respond(
+        reply.kind === "answer"
+          ? { ...payload, replace_original: true }
+          : { ...payload, response_type: "ephemeral", replace_original: false },
+      );
+    } catch (error) {
+      deps.logger.error(
+        { err: error, action: action.action_id, value: action.value, user, channel },
+        "Slack button failed",
+      );
+      await respond(SORRY).catch(() => {});
+    }
+  };
+}

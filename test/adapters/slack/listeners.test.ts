@@ -1,0 +1,170 @@
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../../../commands/index.ts";
+import {
+  buttonListener,
+  type SlackDeps,
+  type SlackResponse,
+  slashCommandListener,
+} from "../../../src/adapters/slack/listeners.ts";
+import { defineCommand } from "../../../src/command/declaration.ts";
+import { encodeCall } from "../../../src/reply/call-codec.ts";
+import { reply } from "../../../src/reply/reply.ts";
+import { bundledContext } from "../../support/context.ts";
+
+// The listeners as Bolt calls them, with ack and respond recorded: no App, no network.
+
+const broken = defineCommand({
+  name: "broken",
+  description: "Returns a reply no renderer can draw",
+  options: [],
+  examples: ["/broken"],
+  handle: () => ({ ...reply("answer", "Broken"), items: null as unknown as [] }),
+});
+
+function harness(prefix = "") {
+  const events: string[] = [];
+  const responses: SlackResponse[] = [];
+  const logLines: Array<Record<string, unknown>> = [];
+  const logger = pino(
+    { level: "info" },
+    { write: (line: string) => logLines.push(JSON.parse(line)) },
+  );
+  const deps: SlackDeps = {
+    ctx: { ...bundledContext(), commands: [...COMMANDS, broken] },
+    log: () => {},
+    logger,
+    prefix,
+  };
+  const ack = async () => {
+    events.push("ack");
+  };
+  const respond = async (message: SlackResponse) => {
+    events.push("respond");
+    responses.push(message);
+  };
+  const command = (name: string, text: string) =>
+    slashCommandListener(deps)({
+      command: { command: name, text, user_id: "U1", channel_id: "C1" },
+      ack,
+      respond,
+    });
+  const press = (value: string | undefined, actionId = "barents:page:next") =>
+    buttonListener(deps)({ action: { action_id: actionId, value }, ack, respond, user: "U1" });
+  return { events, responses, logLines, command, press };
+}
+
+const header = (r: SlackResponse | undefined) => JSON.stringify(r?.blocks?.[0]);
+
+describe("the slash command listener", () => {
+  it("acks first, with nothing, then responds once", async () => {
+    const h = harness();
+    await h.command("/expulsions", "2023");
+    expect(h.events).toEqual(["ack", "respond"]);
+  });
+
+  it("parses the text with the console's grammar and answers in the channel", async () => {
+    const h = harness();
+    await h.command("/timeline", "from:2017 to:2019");
+    expect(h.responses[0]?.response_type).toBe("in_channel");
+    expect(header(h.responses[0])).toContain("Timeline 2017–2019");
+  });
+
+  it("strips the command prefix to find the command", async () => {
+    const h = harness("nr-");
+    await h.command("/nr-who", "huitfeldt");
+    expect(header(h.responses[0])).toContain("Anniken Huitfeldt");
+  });
+
+  it("reads the text as typed, though Slack sends &, < and > as entities", async () => {
+    const h = harness();
+    await h.command("/who", "Fish &amp; Chips &lt;!here&gt;");
+    const title = header(h.responses[0]);
+    expect(title).toContain("Fish &amp; Chips &lt;!here&gt;");
+    expect(title).not.toContain("&amp;amp;");
+  });
+
+  it("answers a usage problem to the asker alone", async () => {
+    const h = harness();
+    await h.command("/expulsions", "soon");
+    expect(h.responses[0]?.response_type).toBe("ephemeral");
+    expect(header(h.responses[0])).toContain("⚠");
+  });
+
+  it("answers an empty result to the asker alone", async () => {
+    const h = harness();
+    await h.command("/expulsions", "1850");
+    expect(h.responses[0]?.response_type).toBe("ephemeral");
+  });
+
+  it("turns a failure into a polite private apology and a log line with its context", async () => {
+    const h = harness();
+    await h.command("/broken", "");
+    expect(h.events).toEqual(["ack", "respond"]);
+    expect(h.responses[0]).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(h.responses[0]?.text).toMatch(/something went wrong on our side/);
+    expect(h.logLines).toContainEqual(
+      expect.objectContaining({ msg: "Slack command failed", command: "/broken", user: "U1" }),
+    );
+  });
+
+  it("survives a response_url that refuses the reply, trying the apology once", async () => {
+    const attempts: string[] = [];
+    const listener = slashCommandListener({
+      ctx: bundledContext(),
+      log: () => {},
+      logger: pino({ level: "silent" }),
+      prefix: "",
+    });
+    await expect(
+      listener({
+        command: { command: "/help", text: "" },
+        ack: async () => {},
+        respond: async (message) => {
+          attempts.push(message.text);
+          throw new Error("410 Gone");
+        },
+      }),
+    ).resolves.toBeUndefined();
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]).toMatch(/something went wrong/);
+  });
+});
+
+describe("the button listener", () => {
+  it("runs the call a button carries and replaces the message with the answer", async () => {
+    const h = harness();
+    await h.press(encodeCall({ command: "timeline", options: { page: 2 } }));
+    expect(h.events).toEqual(["ack", "respond"]);
+    expect(h.responses[0]?.replace_original).toBe(true);
+    expect(JSON.stringify(h.responses[0])).toContain("Page 2 of");
+  });
+
+  it("keeps the message and tells the presser alone when the call no longer answers", async () => {
+    const h = harness();
+    await h.press(encodeCall({ command: "timeline", options: { page: 999 } }));
+    expect(h.responses[0]).toMatchObject({ response_type: "ephemeral", replace_original: false });
+  });
+
+  it("politely refuses a value it did not write, or a command that no longer exists", async () => {
+    for (const value of [
+      "v0:whatever",
+      "b1:not json",
+      undefined,
+      encodeCall({ command: "gone", options: {} }),
+    ]) {
+      const h = harness();
+      await h.press(value);
+      expect(h.events).toEqual(["ack", "respond"]);
+      expect(h.responses[0]).toMatchObject({ response_type: "ephemeral", replace_original: false });
+      expect(h.responses[0]?.text).toMatch(/older version of Barents/);
+    }
+  });
+
+  it("turns a failure into a private apology and a log line", async () => {
+    const h = harness();
+    await h.press(encodeCall({ command: "broken", options: {} }));
+    expect(h.responses[0]?.text).toMatch(/something went wrong/);
+    expect(h.logLines).toContainEqual(expect.objectContaining({ msg: "Slack button failed" }));
+  });
+});

@@ -1,0 +1,286 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+// Loopback stand-ins for Slack, so the adapter runs end to end with no network: the Web API
+// (auth.test, chat.postMessage, apps.connections.open), the Socket Mode server, and the
+// response_url that respond() posts to. Every one records what it was sent.
+
+/** A queue of things that arrive over time; `next()` waits for the next one not yet taken. */
+export class Inbox<T> {
+  readonly all: T[] = [];
+  private taken = 0;
+  private waiting: Array<() => void> = [];
+
+  push(item: T): void {
+    this.all.push(item);
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  async next(): Promise<T> {
+    while (this.taken >= this.all.length) await new Promise<void>((r) => this.waiting.push(r));
+    return this.all[this.taken++] as T;
+  }
+
+  /** The first item, taken or not, that `match` accepts, waiting for it if need be. */
+  async find(match: (item: T) => boolean): Promise<T> {
+    for (;;) {
+      const found = this.all.find(match);
+      if (found !== undefined) return found;
+      await new Promise<void>((r) => this.waiting.push(r));
+    }
+  }
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function listenLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+export const FAKE_IDS = {
+  team: "T0FAKE",
+  botUser: "U0BOT",
+  bot: "B0BOT",
+  app: "A0FAKE",
+} as const;
+
+export interface WebApiCall {
+  method: string;
+  /** The form fields (or JSON body) as sent; `blocks` arrives as a JSON string. */
+  params: Record<string, string>;
+  authorization: string | undefined;
+}
+
+export interface FakeWebApi {
+  /** The base URL to set as SLACK_API_URL, without its trailing slash (the adapter adds it). */
+  url: string;
+  calls: Inbox<WebApiCall>;
+  /** Where apps.connections.open sends the client. */
+  socketUrl?: string;
+  close(): Promise<void>;
+}
+
+export interface FakeWebApiOptions {
+  /** Where apps.connections.open sends the client. */
+  socketUrl?: string;
+  /** False: every token is refused with invalid_auth, as Slack does for a revoked one. */
+  acceptTokens?: boolean;
+}
+
+/** Slack's Web API at /api/<method>, answering as a workspace that accepts any token. */
+export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<FakeWebApi> {
+  const calls = new Inbox<WebApiCall>();
+  const answers: Record<string, (p: Record<string, string>) => Record<string, unknown>> = {
+    "auth.test": () => ({
+      ok: true,
+      url: "https://fake.slack.example/",
+      team: "Fake",
+      user: "barents",
+      team_id: FAKE_IDS.team,
+      user_id: FAKE_IDS.botUser,
+      bot_id: FAKE_IDS.bot,
+      is_enterprise_install: false,
+    }),
+    "chat.postMessage": (p) => ({ ok: true, channel: p.channel, ts: "1700000000.000100" }),
+    "apps.connections.open": () =>
+      fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: "not_allowed" },
+  };
+  const server = createServer(async (req, res) => {
+    const raw = await body(req);
+    const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
+    const params = req.headers["content-type"]?.includes("json")
+      ? (JSON.parse(raw || "{}") as Record<string, string>)
+      : Object.fromEntries(new URLSearchParams(raw));
+    calls.push({ method, params, authorization: req.headers.authorization });
+    const answer =
+      options.acceptTokens === false
+        ? { ok: false, error: "invalid_auth" }
+        : (answers[method]?.(params) ?? { ok: false, error: "unknown_method" });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(answer));
+  });
+  const port = await listenLoopback(server);
+  const fake: FakeWebApi = {
+    url: `http://127.0.0.1:${port}/api`,
+    calls,
+    socketUrl: options.socketUrl,
+    close: () => closeServer(server),
+  };
+  return fake;
+}
+
+export interface Posted {
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface ResponseUrls {
+  /** A fresh response_url; each test uses its own so replies cannot be confused. */
+  url(name: string): string;
+  posts: Inbox<Posted>;
+  /** The first thing posted to the response_url called `name`. */
+  at(name: string): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+/** Captures what respond() posts to response_urls (JSON), answering 200 as Slack does. */
+export async function startResponseUrls(): Promise<ResponseUrls> {
+  const posts = new Inbox<Posted>();
+  const server = createServer(async (req, res) => {
+    const raw = await body(req);
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      parsed = { unparsed: raw };
+    }
+    posts.push({ path: req.url ?? "", body: parsed });
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end("ok");
+  });
+  const port = await listenLoopback(server);
+  const url = (name: string) => `http://127.0.0.1:${port}/commands/${encodeURIComponent(name)}`;
+  return {
+    url,
+    posts,
+    at: async (name) => (await posts.find((p) => url(name).endsWith(p.path))).body,
+    close: () => closeServer(server),
+  };
+}
+
+export interface SocketAck {
+  envelope_id: string;
+  payload?: unknown;
+}
+
+export interface FakeSocket {
+  url: string;
+  acks: Inbox<SocketAck>;
+  /** Resolves once a client has connected and been sent `hello`. */
+  connected: Promise<void>;
+  /** Sends an envelope to every connected client. */
+  send(envelope: Record<string, unknown>): void;
+  /** Resolves when the client has closed its connection. */
+  closedByClient: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Slack's Socket Mode server: says hello on connect, then relays envelopes and records acks. */
+export async function startFakeSocket(): Promise<FakeSocket> {
+  const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  const acks = new Inbox<SocketAck>();
+  const clients = new Set<WebSocket>();
+  let onConnect = () => {};
+  let onClose = () => {};
+  const connected = new Promise<void>((r) => (onConnect = r));
+  const closedByClient = new Promise<void>((r) => (onClose = r));
+  server.on("connection", (socket) => {
+    clients.add(socket);
+    socket.on("message", (data) => acks.push(JSON.parse(String(data)) as SocketAck));
+    socket.on("close", () => {
+      clients.delete(socket);
+      onClose();
+    });
+    socket.send(
+      JSON.stringify({
+        type: "hello",
+        num_connections: 1,
+        debug_info: { host: "fake", approximate_connection_time: 18060 },
+        connection_info: { app_id: FAKE_IDS.app },
+      }),
+    );
+    onConnect();
+  });
+  return {
+    url: `ws://127.0.0.1:${port}/link/?ticket=fake`,
+    acks,
+    connected,
+    send: (envelope) => {
+      for (const client of clients) client.send(JSON.stringify(envelope));
+    },
+    closedByClient,
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of clients) client.terminate();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The headers Slack signs a request with: v0= HMAC-SHA256 of `v0:{timestamp}:{raw body}`. */
+export function slackSignature(
+  secret: string,
+  rawBody: string,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const signature = createHmac("sha256", secret).update(`v0:${timestamp}:${rawBody}`).digest("hex");
+  return {
+    "x-slack-signature": `v0=${signature}`,
+    "x-slack-request-timestamp": String(timestamp),
+  };
+}
+
+/** The form fields of a slash command as Slack posts them. */
+export function slashCommandFields(
+  command: string,
+  text: string,
+  responseUrl: string,
+): Record<string, string> {
+  return {
+    token: "legacy-verification-token",
+    team_id: FAKE_IDS.team,
+    team_domain: "fake",
+    channel_id: "C0CHANNEL",
+    channel_name: "general",
+    user_id: "U0PERSON",
+    user_name: "person",
+    command,
+    text,
+    api_app_id: FAKE_IDS.app,
+    is_enterprise_install: "false",
+    response_url: responseUrl,
+    trigger_id: "1.2.3",
+  };
+}
+
+/** A block_actions payload: someone pressed the button with this action id and value. */
+export function buttonPress(actionId: string, value: string, responseUrl: string) {
+  return {
+    type: "block_actions",
+    user: { id: "U0PERSON", username: "person", team_id: FAKE_IDS.team },
+    api_app_id: FAKE_IDS.app,
+    token: "legacy-verification-token",
+    container: { type: "message", message_ts: "1700000000.000100", channel_id: "C0CHANNEL" },
+    trigger_id: "1.2.4",
+    team: { id: FAKE_IDS.team, domain: "fake" },
+    is_enterprise_install: false,
+    channel: { id: "C0CHANNEL", name: "general" },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: "button",
+        action_id: actionId,
+        block_id: "b",
+        text: { type: "plain_text", text: "Press", emoji: true },
+        value,
+        action_ts: "1700000001.000200",
+      },
+    ],
+  };
+}
