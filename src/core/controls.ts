@@ -1,7 +1,11 @@
 // Terminal control sequences and invisible direction overrides, in data or in what people type.
 // CSI (colours, cursor moves), then OSC (window titles, hyperlinks) up to its terminator.
-const CSI = /\p{Cc}\[[0-9;?]*[ -/]*[@-~]/gu;
-const OSC = /\p{Cc}\][^\p{Cc}]*(?:\p{Cc}\\?)?/gu;
+// They start with ESC (or their one-character C1 forms), never with just any control: a line
+// break followed by "[1]" is text, not an escape sequence.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point
+const CSI = /(?:\u001b\[|\u009b)[0-9;?]*[ -/]*[@-~]/gu;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: as above
+const OSC = /(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?/gu;
 const OTHERS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
 
 /** Removes control sequences and characters, keeping newlines and tabs. */

@@ -32,6 +32,16 @@ describe("safeText", () => {
     expect(safeText("one\ntwo\tthree")).toBe("one\ntwo\tthree");
   });
 
+  it("keeps a line that starts with a bracket: only ESC starts an escape sequence", () => {
+    expect(safeText("a\n[1] b")).toBe("a\n[1] b");
+    expect(safeText("x\t]title\n]y")).toBe("x\t]title\n]y");
+  });
+
+  it("removes terminal titles and links (OSC) up to their terminator", () => {
+    expect(safeText("\u001b]0;pwned\u0007after")).toBe("after");
+    expect(safeText("\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\")).toBe("link");
+  });
+
   it("keeps ordinary text, letters and punctuation untouched", () => {
     const text = "Vardø — “Støre” met Lavrov; 27 April 2010 (a Tuesday) · 100% <b> a@b.no";
     expect(safeText(text)).toBe(text);
