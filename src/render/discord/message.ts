@@ -1,0 +1,36 @@
+import type { APIEmbed } from "discord.js";
+import type { Reply } from "../../reply/reply.ts";
+import { type ButtonRow, replyButtons } from "./buttons.ts";
+import { replyEmbeds } from "./embeds.ts";
+import { EPHEMERAL } from "./limits.ts";
+
+/** A message as Discord's API takes it, in an interaction response or a webhook edit. */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+  /** Always empty: no data or user text may ever ping anyone. */
+  allowed_mentions: { parse: [] };
+  flags?: number;
+}
+
+/** Whether only the person who asked should see the reply: everything but an answer. */
+export function isPrivate(reply: Reply): boolean {
+  return reply.kind !== "answer";
+}
+
+/**
+ * A reply as a Discord message. Pure: the same reply, the same message, always within Discord's
+ * limits. Answers go to the channel; empty results, usage help and errors only to the person who
+ * asked, so a mistyped command does not clutter the channel.
+ */
+export function renderDiscord(reply: Reply): DiscordMessage {
+  const buttons = replyButtons(reply);
+  const message: DiscordMessage = {
+    embeds: replyEmbeds(reply, buttons.notes),
+    components: buttons.rows,
+    allowed_mentions: { parse: [] },
+  };
+  if (isPrivate(reply)) message.flags = EPHEMERAL;
+  return message;
+}
