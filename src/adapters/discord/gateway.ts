@@ -1,0 +1,122 @@
+import {
+  type APIInteraction,
+  Client,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  Options,
+} from "discord.js";
+import type { Started } from "../../startup.ts";
+import {
+  type HandlingOptions,
+  handleInteraction,
+  interactionHandling,
+} from "./handle-interaction.ts";
+import { callbackResponder, loggableError } from "./responses.ts";
+import { restOptions } from "./rest.ts";
+
+// Gateway mode: a discord.js Client holds the WebSocket; Barents reads interactions from the raw
+// INTERACTION_CREATE dispatch (the same JSON the HTTP endpoint receives) and hands them to the
+// one handling path, answering through REST callbacks. Slash commands need no member, message or
+// presence data, so those caches are switched off and the Guilds intent is the only one asked.
+
+export interface RunningGateway {
+  stop(): Promise<void>;
+}
+
+/** Caches trimmed to what slash commands need: nothing beyond the bot's own user and guilds. */
+function trimmedCaches() {
+  const isSelf = (x: { id: string; client: Client }) => x.id === x.client.user?.id;
+  return Options.cacheWithLimits({
+    ApplicationCommandManager: 0,
+    ApplicationEmojiManager: 0,
+    AutoModerationRuleManager: 0,
+    BaseGuildEmojiManager: 0,
+    DMMessageManager: 0,
+    EntitlementManager: 0,
+    GuildBanManager: 0,
+    GuildEmojiManager: 0,
+    GuildForumThreadManager: 0,
+    GuildInviteManager: 0,
+    GuildMemberManager: { maxSize: 0, keepOverLimit: isSelf },
+    GuildMessageManager: 0,
+    GuildScheduledEventManager: 0,
+    GuildStickerManager: 0,
+    GuildTextThreadManager: 0,
+    MessageManager: 0,
+    PresenceManager: 0,
+    ReactionManager: 0,
+    ReactionUserManager: 0,
+    StageInstanceManager: 0,
+    ThreadManager: 0,
+    ThreadMemberManager: 0,
+    UserManager: { maxSize: 0, keepOverLimit: isSelf },
+    VoiceStateManager: 0,
+  });
+}
+
+/** A discord.js client set up as Barents needs it, not yet logged in. */
+export function createDiscordClient(started: Started): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    makeCache: trimmedCaches(),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      // Whatever slips into a cache anyway (a thread, a user) is let go within the hour.
+      threads: { interval: 3600, lifetime: 3600 },
+      users: { interval: 3600, filter: () => (user) => user.id !== user.client.user.id },
+    },
+    allowedMentions: { parse: [] },
+    rest: restOptions(started.config),
+  });
+}
+
+/**
+ * Logs the bot in over the gateway and answers every interaction until stopped. Rejects, having
+ * let go of the connection, when Discord refuses the token or cannot be reached.
+ */
+export async function startDiscordGateway(
+  started: Started,
+  options: HandlingOptions = {},
+): Promise<RunningGateway> {
+  const { config, logger } = started;
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error("DISCORD_TOKEN is needed for the Discord gateway.");
+  const handling = interactionHandling(started, options);
+  const client = createDiscordClient(started);
+  const pending = new Set<Promise<void>>();
+
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction) => {
+    const done = handleInteraction(handling, data, callbackResponder(client.rest, data)).finally(
+      () => pending.delete(done),
+    );
+    pending.add(done);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: loggableError(error) }, "Discord error"));
+  client.on(Events.ShardError, (error, shard) =>
+    logger.warn({ err: loggableError(error), shard }, "Discord connection error"),
+  );
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.error({ code: event.code, shard }, "Discord connection closed for good"),
+  );
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(token);
+    const user = (await ready).user;
+    logger.info(
+      { tag: user.tag, id: user.id, shards: client.ws.shards.size },
+      "Discord gateway ready",
+    );
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  return {
+    stop: async () => {
+      // Let answers already under way reach Discord before the connection goes.
+      await Promise.allSettled([...pending]);
+      await client.destroy();
+    },
+  };
+}

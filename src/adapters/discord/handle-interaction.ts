@@ -1,0 +1,206 @@
+import {
+  type APIInteraction,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionResponseType,
+  InteractionType,
+} from "discord.js";
+import type { CommandContext } from "../../command/declaration.ts";
+import { findCommand, runCommand } from "../../command/run-command.ts";
+import type { Logger } from "../../logger.ts";
+import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
+import { decodeCall } from "../../reply/call-codec.ts";
+import type { CommandCall, Reply } from "../../reply/reply.ts";
+import type { Started } from "../../startup.ts";
+import { autocompleteChoices, optionValues } from "./interaction-options.ts";
+import {
+  asEdit,
+  FAILURE,
+  failureResponse,
+  type InteractionResponse,
+  loggableError,
+  type Responder,
+  replacesMessage,
+  STALE_BUTTON,
+  UNSUPPORTED,
+} from "./responses.ts";
+
+// The one handling path for Discord, whatever the transport: a raw interaction in, exactly one
+// initial response out through the Responder, then at most one edit or follow-up. The gateway
+// and the HTTP endpoint differ only in how they send the initial response.
+
+/** Runs a command call to a reply; may be slow, and must not throw (runCommand does not). */
+export type RunCall = (call: CommandCall) => Reply | Promise<Reply>;
+
+export interface InteractionHandling {
+  ctx: CommandContext;
+  logger: Logger;
+  /**
+   * How long to wait for an answer before deferring. Discord drops an interaction not answered
+   * within 3 s, and the response itself needs time to travel.
+   */
+  deadlineMs: number;
+  run: RunCall;
+}
+
+export interface HandlingOptions {
+  deadlineMs?: number;
+  run?: RunCall;
+}
+
+export const DEFAULT_DEADLINE_MS = 2000;
+
+/** The handling a transport needs, from what start-up made. */
+export function interactionHandling(
+  started: Started,
+  options: HandlingOptions = {},
+): InteractionHandling {
+  const { ctx, log, logger } = started;
+  return {
+    ctx,
+    logger,
+    deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
+    run: options.run ?? ((call) => runCommand(ctx, call, log)),
+  };
+}
+
+/** What to log about an interaction: enough to find it, never its token. */
+function logContext(interaction: APIInteraction): Record<string, unknown> {
+  const context: Record<string, unknown> = {
+    interaction: interaction.id,
+    type: InteractionType[interaction.type] ?? interaction.type,
+    guild: interaction.guild_id,
+    channel: interaction.channel?.id,
+    user: (interaction.member?.user ?? interaction.user)?.id,
+  };
+  if (interaction.type === InteractionType.ApplicationCommand)
+    context.command = interaction.data.name;
+  if (interaction.type === InteractionType.MessageComponent) {
+    context.customId = interaction.data.custom_id;
+  }
+  return context;
+}
+
+/** `work`'s result if it settles within `ms`, else undefined; the timer never outlives it. */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+type Mode = "new" | "update";
+
+/** The reply to a call and its message; a failure anywhere becomes the friendly apology. */
+async function produce(
+  handling: InteractionHandling,
+  call: CommandCall,
+  context: Record<string, unknown>,
+): Promise<{ reply: Reply; message: DiscordMessage }> {
+  try {
+    const answer = await handling.run(call);
+    return { reply: answer, message: renderDiscord(answer) };
+  } catch (error) {
+    handling.logger.error({ ...context, err: loggableError(error) }, "Discord command failed");
+    return { reply: FAILURE, message: renderDiscord(FAILURE) };
+  }
+}
+
+function messageResponse(answer: Reply, message: DiscordMessage, mode: Mode): InteractionResponse {
+  return mode === "update" && replacesMessage(answer)
+    ? { type: InteractionResponseType.UpdateMessage, data: asEdit(message) }
+    : { type: InteractionResponseType.ChannelMessageWithSource, data: message };
+}
+
+/**
+ * Answers with the reply if it is ready within the deadline; otherwise defers (Discord shows
+ * "thinking…", or nothing for a button) and edits once it is.
+ */
+async function answer(
+  handling: InteractionHandling,
+  call: CommandCall,
+  mode: Mode,
+  responder: Responder,
+  context: Record<string, unknown>,
+): Promise<void> {
+  const work = produce(handling, call, context);
+  const ready = await withDeadline(work, handling.deadlineMs);
+  if (ready) return responder.initial(messageResponse(ready.reply, ready.message, mode));
+  await responder.initial({
+    type:
+      mode === "update"
+        ? InteractionResponseType.DeferredMessageUpdate
+        : InteractionResponseType.DeferredChannelMessageWithSource,
+  });
+  const late = await work;
+  // A deferred reply's visibility was fixed by the deferral; an error after a deferred button
+  // press goes to the presser alone rather than replacing the answer everyone sees.
+  if (mode === "update" && !replacesMessage(late.reply)) await responder.followUp(late.message);
+  else await responder.editOriginal(asEdit(late.message));
+}
+
+/** Answers one interaction. Never throws: a failure is logged and answered with an apology. */
+export async function handleInteraction(
+  handling: InteractionHandling,
+  interaction: APIInteraction,
+  responder: Responder,
+): Promise<void> {
+  const context = logContext(interaction);
+  let answered = false;
+  const once: Responder = {
+    ...responder,
+    initial: (response) => {
+      answered = true;
+      return responder.initial(response);
+    },
+  };
+  const polite = (message: Reply) =>
+    once.initial({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: renderDiscord(message),
+    });
+  try {
+    switch (interaction.type) {
+      case InteractionType.Ping:
+        return await once.initial({ type: InteractionResponseType.Pong });
+      case InteractionType.ApplicationCommandAutocomplete: {
+        const { name, options } = interaction.data;
+        return await once.initial({
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices: autocompleteChoices(handling.ctx, name, options) },
+        });
+      }
+      case InteractionType.ApplicationCommand: {
+        const { data } = interaction;
+        if (data.type !== ApplicationCommandType.ChatInput) return await polite(UNSUPPORTED);
+        const call = { command: data.name, options: optionValues(data.options) };
+        return await answer(handling, call, "new", once, context);
+      }
+      case InteractionType.MessageComponent: {
+        const { data } = interaction;
+        const call = data.component_type === ComponentType.Button && decodeCall(data.custom_id);
+        if (!call || !findCommand(handling.ctx.commands, call.command)) {
+          return await polite(STALE_BUTTON);
+        }
+        return await answer(handling, call, "update", once, context);
+      }
+      default:
+        return await polite(UNSUPPORTED);
+    }
+  } catch (error) {
+    handling.logger.error(
+      { ...context, err: loggableError(error) },
+      answered ? "Discord response failed" : "Discord interaction failed",
+    );
+    if (answered) return;
+    const autocomplete = interaction.type === InteractionType.ApplicationCommandAutocomplete;
+    await responder.initial(failureResponse(autocomplete)).catch((again: unknown) => {
+      handling.logger.error({ ...context, err: loggableError(again) }, "Discord response failed");
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage } from "node:http";
+import type { APIInteraction } from "discord.js";
+import { type Route, readBody, sendJson } from "../../http/server.ts";
+import type { Started } from "../../startup.ts";
+import {
+  type HandlingOptions,
+  handleInteraction,
+  interactionHandling,
+} from "./handle-interaction.ts";
+import { type InteractionRef, webhookResponder } from "./responses.ts";
+import { createRest } from "./rest.ts";
+import { discordPublicKey, isSignedByDiscord } from "./verify.ts";
+
+// HTTP interactions mode: Discord POSTs each interaction to /discord/interactions and takes the
+// HTTP response as the initial response. Nothing is kept between requests, so any number of
+// replicas can sit behind one load balancer. Later edits go out through the webhook endpoints.
+
+export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
+
+export interface HttpOptions extends HandlingOptions {
+  /** The current time in seconds, for the replay window; injected by tests. */
+  nowSeconds?: () => number;
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+function isInteraction(value: unknown): value is APIInteraction {
+  const v = value as Partial<Record<keyof APIInteraction, unknown>> | null;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof v.type === "number" &&
+    typeof v.id === "string" &&
+    typeof v.token === "string" &&
+    typeof v.application_id === "string"
+  );
+}
+
+/** The route answering Discord's interactions, verified with DISCORD_PUBLIC_KEY. */
+export function discordInteractionsRoute(started: Started, options: HttpOptions = {}): Route {
+  const { config, logger } = started;
+  if (!config.DISCORD_PUBLIC_KEY) {
+    throw new Error("DISCORD_PUBLIC_KEY is needed for Discord's HTTP interactions.");
+  }
+  const key = discordPublicKey(config.DISCORD_PUBLIC_KEY);
+  const handling = interactionHandling(started, options);
+  const rest = createRest(config);
+  const now = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  return {
+    method: "POST",
+    path: DISCORD_INTERACTIONS_PATH,
+    handler: async (req, res) => {
+      const body = await readBody(req);
+      const signed = {
+        signature: header(req, "x-signature-ed25519"),
+        timestamp: header(req, "x-signature-timestamp"),
+        body,
+      };
+      if (!isSignedByDiscord(key, signed, now())) {
+        sendJson(res, 401, { error: "invalid request signature" });
+        return;
+      }
+      let interaction: unknown;
+      try {
+        interaction = JSON.parse(body.toString("utf8"));
+      } catch {
+        interaction = undefined;
+      }
+      if (!isInteraction(interaction)) {
+        logger.warn("Discord sent a signed body that is not an interaction");
+        sendJson(res, 400, { error: "not an interaction" });
+        return;
+      }
+      const ref: InteractionRef = interaction;
+      await handleInteraction(handling, interaction, {
+        initial: async (response) => sendJson(res, 200, response),
+        ...webhookResponder(rest, ref),
+      });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import {
+  type APIApplicationCommandOptionChoice,
+  DiscordAPIError,
+  HTTPError,
+  InteractionResponseType,
+  RateLimitError,
+  type REST,
+  Routes,
+} from "discord.js";
+import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
+import { type Reply, reply } from "../../reply/reply.ts";
+
+// What Barents sends back to Discord, and the two ways it can: the initial response (a REST
+// callback over the gateway, or the HTTP response itself) and webhook edits after a deferral,
+// which need the interaction's token but no bot token.
+
+/** The initial responses Barents ever gives. */
+export type InteractionResponse =
+  | { type: InteractionResponseType.Pong }
+  | {
+      type:
+        | InteractionResponseType.ChannelMessageWithSource
+        | InteractionResponseType.UpdateMessage;
+      data: DiscordMessage;
+    }
+  | { type: InteractionResponseType.DeferredChannelMessageWithSource }
+  | { type: InteractionResponseType.DeferredMessageUpdate }
+  | {
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult;
+      data: { choices: APIApplicationCommandOptionChoice[] };
+    };
+
+/** How one transport answers one interaction. */
+export interface Responder {
+  /** The one initial response Discord waits for, within three seconds of the interaction. */
+  initial(response: InteractionResponse): Promise<void>;
+  /** Replaces the deferred response (or, after a deferred update, the message pressed). */
+  editOriginal(message: DiscordMessage): Promise<void>;
+  /** A new message after a deferred update, for an error that must not replace the answer. */
+  followUp(message: DiscordMessage): Promise<void>;
+}
+
+/** The identity of an interaction that webhook calls need; the token is valid 15 minutes. */
+export interface InteractionRef {
+  id: string;
+  application_id: string;
+  token: string;
+}
+
+/** Edits and follow-ups through Discord's webhook endpoints, which take no bot token. */
+export function webhookResponder(
+  rest: REST,
+  interaction: InteractionRef,
+): Pick<Responder, "editOriginal" | "followUp"> {
+  const { application_id: app, token } = interaction;
+  return {
+    editOriginal: async (message) => {
+      await rest.patch(Routes.webhookMessage(app, token, "@original"), {
+        body: message,
+        auth: false,
+      });
+    },
+    followUp: async (message) => {
+      await rest.post(Routes.webhook(app, token), { body: message, auth: false });
+    },
+  };
+}
+
+/** The initial response sent as a REST callback, as the gateway transport needs it. */
+export function callbackResponder(rest: REST, interaction: InteractionRef): Responder {
+  return {
+    initial: async (response) => {
+      await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+        body: response,
+        auth: false,
+      });
+    },
+    ...webhookResponder(rest, interaction),
+  };
+}
+
+/** A message that edits an existing one: visibility is fixed once sent, so no flags. */
+export function asEdit(message: DiscordMessage): DiscordMessage {
+  const { flags: _ignored, ...rest } = message;
+  return rest;
+}
+
+/** A button press that replaces the message pressed, rather than adding one beside it. */
+export function replacesMessage(answer: Reply): boolean {
+  return answer.kind === "answer" || answer.kind === "empty";
+}
+
+export const FAILURE = reply("error", "Something went wrong on our side.", {
+  body: ["The problem has been logged. Please try again in a moment."],
+});
+
+export const STALE_BUTTON = reply("usage", "This button no longer works.", {
+  body: [
+    "It was made by another app or an older version of Barents. Run the command again; /help lists them all.",
+  ],
+});
+
+export const UNSUPPORTED = reply("usage", "Barents does not answer this kind of interaction.", {
+  body: ["Its slash commands are listed by /help."],
+});
+
+/** The friendly answer to a failure, in the shape the interaction expects. */
+export function failureResponse(autocomplete: boolean): InteractionResponse {
+  return autocomplete
+    ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+    : { type: InteractionResponseType.ChannelMessageWithSource, data: renderDiscord(FAILURE) };
+}
+
+/**
+ * An error as it may be logged. Discord's REST errors carry the request URL and body, and an
+ * interaction's URL holds its token: keep what explains the failure, drop what could be reused.
+ */
+export function loggableError(error: unknown): unknown {
+  if (error instanceof DiscordAPIError) {
+    return { type: error.name, message: error.message, code: error.code, status: error.status };
+  }
+  if (error instanceof HTTPError) {
+    return { type: error.name, message: error.message, status: error.status };
+  }
+  if (error instanceof RateLimitError) {
+    return { type: error.name, message: error.message, retryAfter: error.retryAfter };
+  }
+  return error;
+}

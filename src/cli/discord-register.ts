@@ -1,0 +1,43 @@
+import { config as loadDotenv } from "dotenv";
+import { COMMANDS } from "../../commands/index.ts";
+import { registerCommands } from "../adapters/discord/register.ts";
+import { createRest } from "../adapters/discord/rest.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+
+// `npm run discord:register`: makes Discord's slash commands match the declarations, for the
+// server in DISCORD_GUILD_ID (instant, for development) or globally. Exits 1 with a message
+// when the settings are missing or Discord refuses.
+
+loadDotenv({ quiet: true });
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+try {
+  const config = loadConfig();
+  const token = config.DISCORD_TOKEN;
+  const applicationId = config.DISCORD_APPLICATION_ID;
+  if (!token || !applicationId) {
+    const missing = [token ? "" : "DISCORD_TOKEN", applicationId ? "" : "DISCORD_APPLICATION_ID"]
+      .filter(Boolean)
+      .join(" and ");
+    fail(`Registering commands needs ${missing}; set it in .env (see .env.example).`);
+  }
+  const guildId = config.DISCORD_GUILD_ID;
+  const where = guildId
+    ? `server ${guildId}`
+    : "all servers (global commands can take a while to show)";
+  process.stdout.write(`Registering ${COMMANDS.length} commands for ${where}.\n`);
+  const { lines } = await registerCommands(
+    createRest(config, token),
+    guildId ? { applicationId, guildId } : { applicationId },
+    COMMANDS,
+  );
+  process.stdout.write(`${lines.join("\n")}\n`);
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  // Discord's own words (401: Unauthorized, Missing Access) say what to fix; no stack needed.
+  fail(`Registering failed: ${error instanceof Error ? error.message : String(error)}`);
+}
