@@ -1,6 +1,30 @@
 import { runConsole } from "./adapters/console.ts";
+import { transports } from "./config.ts";
+import { serve } from "./serve.ts";
 import { startUp } from "./startup.ts";
 
-// `npm start`. With no platform credentials configured, the console bot on the bundled data.
-const { ctx, log } = startUp();
-await runConsole(ctx, log);
+// `npm start`. Discord and Slack run side by side when their credentials are set; with none,
+// the console bot on the bundled data.
+const started = startUp();
+const wanted = transports(started.config);
+
+if (!wanted.discord && !wanted.slack) {
+  await runConsole(started.ctx, started.log);
+} else {
+  try {
+    const running = await serve(started, wanted);
+    const shutdown = (signal: string) => {
+      started.logger.info({ signal }, "shutting down");
+      void running.stop().then(() => process.exit(0));
+    };
+    process.once("SIGINT", shutdown);
+    process.once("SIGTERM", shutdown);
+  } catch (error) {
+    // A refused token or a busy port: say which in one line, log the details, exit 1.
+    started.logger.error({ err: error }, "start-up failed");
+    process.stderr.write(
+      `Barents cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
+}

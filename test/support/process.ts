@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -60,4 +60,9 @@ export function startScript(script: string, input: string, env = cleanEnv()): Pr
     child.on("close", (status) => resolve({ status, stdout, stderr }));
     child.stdin.end(input);
   });
+}
+
+/** Starts a long-running entry point (a bot) and hands back the live process. */
+export function spawnScript(script: string, env = cleanEnv()): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...NODE_ARGS, script], { cwd: ROOT, env });
 }
