@@ -20,10 +20,13 @@ try {
   const token = config.DISCORD_TOKEN;
   const applicationId = config.DISCORD_APPLICATION_ID;
   if (!token || !applicationId) {
-    const missing = [token ? "" : "DISCORD_TOKEN", applicationId ? "" : "DISCORD_APPLICATION_ID"]
-      .filter(Boolean)
-      .join(" and ");
-    fail(`Registering commands needs ${missing}; set it in .env (see .env.example).`);
+    const missing = [
+      token ? "" : "DISCORD_TOKEN",
+      applicationId ? "" : "DISCORD_APPLICATION_ID",
+    ].filter(Boolean);
+    fail(
+      `Registering commands needs ${missing.join(" and ")}; set ${missing.length > 1 ? "them" : "it"} in .env (see .env.example).`,
+    );
   }
   const guildId = config.DISCORD_GUILD_ID;
   const where = guildId
