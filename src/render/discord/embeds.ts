@@ -108,29 +108,47 @@ function fitList(
   return { text: text ? text + separator + note(hidden) : note(hidden), hidden };
 }
 
-function itemEntry(item: ReplyItem, layout: Layout): string {
-  const cites = item.cites.map((n) => `[${n}]`).join("");
-  const head = `**${escapeText(item.when)}** — ${fitText(item.title, layout.itemTitle)}`;
-  const line = cites ? `${head} ${cites}` : head;
-  return item.detail && layout.detail > 0
-    ? `${line}\n${fitText(item.detail, layout.detail)}`
-    : line;
+/** fitText, remembered for one render: the layouts tried in turn fit the same texts again. */
+type Fit = (text: string, max: number) => string;
+
+function memoFit(): Fit {
+  const seen = new Map<string, string>();
+  return (text, max) => {
+    const key = `${max}\u0000${text}`;
+    let fitted = seen.get(key);
+    if (fitted === undefined) {
+      fitted = fitText(text, max);
+      seen.set(key, fitted);
+    }
+    return fitted;
+  };
 }
 
-function sourceEntry(source: ReplySource, layout: Layout, showQuotes: boolean): string {
+function itemEntry(item: ReplyItem, layout: Layout, fit: Fit): string {
+  const cites = item.cites.map((n) => `[${n}]`).join("");
+  const head = `**${escapeText(item.when)}** — ${fit(item.title, layout.itemTitle)}`;
+  const line = cites ? `${head} ${cites}` : head;
+  return item.detail && layout.detail > 0 ? `${line}\n${fit(item.detail, layout.detail)}` : line;
+}
+
+function sourceEntry(source: ReplySource, layout: Layout, showQuotes: boolean, fit: Fit): string {
   const quotes = showQuotes ? source.quotes.slice(0, layout.quotes) : [];
   return [
-    `**[${source.n}]** ${fitText(source.label, layout.label)}`,
-    ...quotes.map((q) => `> “${fitText(q, layout.quoteLength).replace(/\n/g, "\n> ")}”`),
+    `**[${source.n}]** ${fit(source.label, layout.label)}`,
+    ...quotes.map((q) => `> “${fit(q, layout.quoteLength).replace(/\n/g, "\n> ")}”`),
   ].join("\n");
 }
 
-function fields(reply: Reply, budget: Budget): { fields: APIEmbedField[]; hidden: number } {
+function fields(
+  reply: Reply,
+  budget: Budget,
+  fit: Fit,
+): { fields: APIEmbedField[]; hidden: number } {
   const out: APIEmbedField[] = [];
   let used = 0;
   for (const f of reply.fields.slice(0, L.fields)) {
-    const name = fitText(f.name, budget.fieldName) || BLANK;
-    const value = fitText(f.value, budget.fieldValue) || BLANK;
+    const name = fit(f.name, budget.fieldName) || BLANK;
+    const value = fit(f.value, budget.fieldValue) || BLANK;
     if (used + name.length + value.length > budget.fields) break;
     used += name.length + value.length;
     out.push({ name, value, inline: value.length <= INLINE_VALUE && !value.includes("\n") });
@@ -149,10 +167,16 @@ interface Built {
   complete: boolean;
 }
 
-function build(reply: Reply, layout: Layout, budget: Budget, notes: readonly string[]): Built {
-  const title = fitText(`${MARK[reply.kind]}${reply.title}`, L.title) || "Barents";
-  const body = fitText(reply.body.join("\n\n"), budget.body);
-  const entries = reply.items.map((item) => itemEntry(item, layout));
+function build(
+  reply: Reply,
+  layout: Layout,
+  budget: Budget,
+  notes: readonly string[],
+  fit: Fit,
+): Built {
+  const title = fit(`${MARK[reply.kind]}${reply.title}`, L.title) || "Barents";
+  const body = fit(reply.body.join("\n\n"), budget.body);
+  const entries = reply.items.map((item) => itemEntry(item, layout, fit));
   const spaced = entries.some((e) => e.includes("\n"));
   const items = fitList(
     entries,
@@ -161,7 +185,7 @@ function build(reply: Reply, layout: Layout, budget: Budget, notes: readonly str
     (n) => `…and ${n} more not shown: too long for one Discord message.`,
   );
   const description = [body, items.text].filter(Boolean).join("\n\n");
-  const shownFields = fields(reply, budget);
+  const shownFields = fields(reply, budget, fit);
   const footer = fitPlain(
     [
       ...pageLine(reply),
@@ -178,7 +202,7 @@ function build(reply: Reply, layout: Layout, budget: Budget, notes: readonly str
   let hiddenSources = 0;
   if (reply.sources.length) {
     const sources = fitList(
-      reply.sources.map((s) => sourceEntry(s, layout, reply.showQuotes)),
+      reply.sources.map((s) => sourceEntry(s, layout, reply.showQuotes, fit)),
       "\n",
       budget.sources,
       (n) => `…and ${n} more sources not shown: too long for one Discord message.`,
@@ -208,9 +232,10 @@ export function embedsLength(embeds: readonly APIEmbed[]): number {
  * barest one with lists shortened (and saying so). `notes` are plain lines for the footer.
  */
 export function replyEmbeds(reply: Reply, notes: readonly string[] = []): APIEmbed[] {
+  const fit = memoFit();
   for (const layout of LAYOUTS) {
-    const built = build(reply, layout, NATURAL, notes);
+    const built = build(reply, layout, NATURAL, notes, fit);
     if (built.complete && embedsLength(built.embeds) <= L.embedsTotal) return built.embeds;
   }
-  return build(reply, LAYOUTS[LAYOUTS.length - 1] as Layout, LAST_RESORT, notes).embeds;
+  return build(reply, LAYOUTS[LAYOUTS.length - 1] as Layout, LAST_RESORT, notes, fit).embeds;
 }

@@ -34,20 +34,9 @@ const ELLIPSIS = "…";
 // A boundary further back than this share of the room would throw away too much text.
 const NEAR = 0.5;
 
-/**
- * safeText a line at a time: its control-sequence pattern takes a line break for an escape
- * character, and would eat "\n[1]" or "\n[c" at the start of a line.
- */
-function safeLines(text: string): string {
-  return text
-    .split(/\r\n|\r|\n/)
-    .map(safeText)
-    .join("\n");
-}
-
 /** Text as Discord should show it literally: no markdown, no mentions, no control characters. */
 export function escapeText(text: string): string {
-  return escapeMarkdown(safeLines(text));
+  return escapeMarkdown(safeText(text));
 }
 
 /** Where to cut `head` so that the cut reads naturally: a line end, a sentence end, a word. */
@@ -67,19 +56,25 @@ function boundary(head: string): { at: number; clean: boolean } {
 const prefix = (chars: readonly string[], n: number) => chars.slice(0, n).join("");
 
 /**
- * `text` as `shown` makes it, cut to at most `max` characters, at a line or sentence end
- * where one is near, ending the cut with "…". An empty result means there was nothing to show.
+ * `text` made safe, then as `escape` shows it, cut to at most `max` characters at a line or
+ * sentence end where one is near, ending the cut with "…". An empty result means there was
+ * nothing to show.
  */
-function fitWith(text: string, max: number, shown: (raw: string) => string): string {
-  const whole = shown(text);
-  if (whole.length <= max) return whole;
+function fitWith(text: string, max: number, escape: (safe: string) => string): string {
+  const clean = safeText(text);
+  if (clean.length <= max) {
+    const whole = escape(clean);
+    if (whole.length <= max) return whole;
+  }
   if (max < 2) return "";
-  const chars = [...text];
-  // Shrink the raw prefix until its shown form leaves room for " …"; escapes lengthen it, and
-  // stripped control characters shorten it, so measure rather than count.
-  let n = Math.min(chars.length, max);
+  // Escaping only lengthens text, so nothing past the first `max` code points can be shown.
+  // Cutting there first keeps a huge record from being escaped over and over below.
+  const chars = [...clean.slice(0, 2 * max)].slice(0, max);
+  // Shrink the prefix until its escaped form leaves room for " …"; an escape takes two units
+  // for one character, so measure rather than count.
+  let n = chars.length;
   for (;;) {
-    const over = shown(prefix(chars, n)).length + 2 - max;
+    const over = escape(prefix(chars, n)).length + 2 - max;
     if (over <= 0 || n === 0) break;
     // An emoji or an escape takes two units for one code point: step by half, then closer.
     n = Math.max(0, n - Math.max(1, Math.ceil(over / 2)));
@@ -88,24 +83,24 @@ function fitWith(text: string, max: number, shown: (raw: string) => string): str
   const kept = [...prefix(chars, n).slice(0, cut.at).trimEnd()];
   const tail = cut.clean ? ` ${ELLIPSIS}` : ELLIPSIS;
   // Trimming can leave an escape with more to do ("1." alone becomes "1\."): shorten till it fits.
-  while (kept.length && shown(kept.join("")).length + tail.length > max) kept.pop();
+  while (kept.length && escape(kept.join("")).length + tail.length > max) kept.pop();
   const head = kept.join("").trimEnd();
-  return head ? shown(head) + tail : ELLIPSIS;
+  return head ? escape(head) + tail : ELLIPSIS;
 }
 
 /** Markdown text (descriptions, field values, titles) escaped and cut to `max`. */
 export function fitText(text: string, max: number): string {
-  return fitWith(text, max, escapeText);
+  return fitWith(text, max, escapeMarkdown);
 }
 
 /** Text where Discord shows markdown literally (embed footers): made safe and cut to `max`. */
 export function fitPlain(text: string, max: number): string {
-  return fitWith(text, max, safeLines);
+  return fitWith(text, max, (safe) => safe);
 }
 
 /** A plain-text label (a button, a choice): controls stripped, cut to `max`, never empty. */
 export function fitLabel(text: string, max: number, fallback = "…"): string {
-  const chars = [...safeLines(text).replace(/\s+/g, " ").trim()];
+  const chars = [...safeText(text).replace(/\s+/g, " ").trim()];
   let out = chars.join("");
   if (out.length > max) {
     let n = max - 1;
