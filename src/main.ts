@@ -1,6 +1,5 @@
 import { runConsole } from "./adapters/console.ts";
 import { transports } from "./config.ts";
-import { serve } from "./serve.ts";
 import { startUp } from "./startup.ts";
 
 // `npm start`. Discord and Slack run side by side when their credentials are set; with none,
@@ -12,6 +11,8 @@ if (!wanted.discord && !wanted.slack) {
   await runConsole(started.ctx, started.log);
 } else {
   try {
+    // discord.js and Bolt take most of a second to load: the console never pays for them.
+    const { serve } = await import("./serve.ts");
     const running = await serve(started, wanted);
     const shutdown = (signal: string) => {
       started.logger.info({ signal }, "shutting down");
