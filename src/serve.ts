@@ -1,14 +1,11 @@
 import type { Server } from "node:http";
-import { startDiscordGateway } from "./adapters/discord/gateway.ts";
-import { discordInteractionsRoute } from "./adapters/discord/http.ts";
-import { startSlack } from "./adapters/slack/app.ts";
 import { needsHttpServer, type Transports } from "./config.ts";
 import { close, createHttpServer, listen, type Route } from "./http/server.ts";
 import type { Started } from "./startup.ts";
 
 // Runs every platform that has credentials, side by side in one process. Each adapter owns its
 // transport; this file only starts them, gives the POST transports one HTTP server, and stops
-// them all on shutdown.
+// them all on shutdown. Each platform's SDK is loaded only when that platform runs.
 
 export interface Running {
   /** The HTTP server's port when one is listening (the real one when PORT=0). */
@@ -26,13 +23,18 @@ export async function serve(started: Started, transports: Transports): Promise<R
   try {
     const routes: Route[] = [];
     if (transports.slack) {
+      const { startSlack } = await import("./adapters/slack/app.ts");
       const slack = await startSlack(started);
       stops.push(() => slack.stop());
       if (slack.route) routes.push(slack.route);
       logger.info({ mode: transports.slack }, "Slack ready");
     }
-    if (transports.discord === "http") routes.push(discordInteractionsRoute(started));
+    if (transports.discord === "http") {
+      const { discordInteractionsRoute } = await import("./adapters/discord/http.ts");
+      routes.push(discordInteractionsRoute(started));
+    }
     if (transports.discord === "gateway") {
+      const { startDiscordGateway } = await import("./adapters/discord/gateway.ts");
       const gateway = await startDiscordGateway(started);
       stops.push(() => gateway.stop());
     }
