@@ -124,31 +124,38 @@ function memoFit(): Fit {
   };
 }
 
-function itemEntry(item: ReplyItem, layout: Layout, fit: Fit): string {
+function itemEntry(item: ReplyItem, layout: Layout, fitMemo: Fit): string {
   const cites = item.cites.map((n) => `[${n}]`).join("");
-  const head = `**${escapeText(item.when)}** — ${fit(item.title, layout.itemTitle)}`;
+  const head = `**${escapeText(item.when)}** — ${fitMemo(item.title, layout.itemTitle)}`;
   const line = cites ? `${head} ${cites}` : head;
-  return item.detail && layout.detail > 0 ? `${line}\n${fit(item.detail, layout.detail)}` : line;
+  return item.detail && layout.detail > 0
+    ? `${line}\n${fitMemo(item.detail, layout.detail)}`
+    : line;
 }
 
-function sourceEntry(source: ReplySource, layout: Layout, showQuotes: boolean, fit: Fit): string {
+function sourceEntry(
+  source: ReplySource,
+  layout: Layout,
+  showQuotes: boolean,
+  fitMemo: Fit,
+): string {
   const quotes = showQuotes ? source.quotes.slice(0, layout.quotes) : [];
   return [
-    `**[${source.n}]** ${fit(source.label, layout.label)}`,
-    ...quotes.map((q) => `> “${fit(q, layout.quoteLength).replace(/\n/g, "\n> ")}”`),
+    `**[${source.n}]** ${fitMemo(source.label, layout.label)}`,
+    ...quotes.map((q) => `> “${fitMemo(q, layout.quoteLength).replace(/\n/g, "\n> ")}”`),
   ].join("\n");
 }
 
 function fields(
   reply: Reply,
   budget: Budget,
-  fit: Fit,
+  fitMemo: Fit,
 ): { fields: APIEmbedField[]; hidden: number } {
   const out: APIEmbedField[] = [];
   let used = 0;
   for (const f of reply.fields.slice(0, L.fields)) {
-    const name = fit(f.name, budget.fieldName) || BLANK;
-    const value = fit(f.value, budget.fieldValue) || BLANK;
+    const name = fitMemo(f.name, budget.fieldName) || BLANK;
+    const value = fitMemo(f.value, budget.fieldValue) || BLANK;
     if (used + name.length + value.length > budget.fields) break;
     used += name.length + value.length;
     out.push({ name, value, inline: value.length <= INLINE_VALUE && !value.includes("\n") });
@@ -172,11 +179,11 @@ function build(
   layout: Layout,
   budget: Budget,
   notes: readonly string[],
-  fit: Fit,
+  fitMemo: Fit,
 ): Built {
-  const title = fit(`${MARK[reply.kind]}${reply.title}`, L.title) || "Barents";
-  const body = fit(reply.body.join("\n\n"), budget.body);
-  const entries = reply.items.map((item) => itemEntry(item, layout, fit));
+  const title = fitMemo(`${MARK[reply.kind]}${reply.title}`, L.title) || "Barents";
+  const body = fitMemo(reply.body.join("\n\n"), budget.body);
+  const entries = reply.items.map((item) => itemEntry(item, layout, fitMemo));
   const spaced = entries.some((e) => e.includes("\n"));
   const items = fitList(
     entries,
@@ -185,7 +192,7 @@ function build(
     (n) => `…and ${n} more not shown: too long for one Discord message.`,
   );
   const description = [body, items.text].filter(Boolean).join("\n\n");
-  const shownFields = fields(reply, budget, fit);
+  const shownFields = fields(reply, budget, fitMemo);
   const footer = fitPlain(
     [
       ...pageLine(reply),
@@ -202,7 +209,7 @@ function build(
   let hiddenSources = 0;
   if (reply.sources.length) {
     const sources = fitList(
-      reply.sources.map((s) => sourceEntry(s, layout, reply.showQuotes, fit)),
+      reply.sources.map((s) => sourceEntry(s, layout, reply.showQuotes, fitMemo)),
       "\n",
       budget.sources,
       (n) => `…and ${n} more sources not shown: too long for one Discord message.`,
@@ -232,10 +239,10 @@ export function embedsLength(embeds: readonly APIEmbed[]): number {
  * barest one with lists shortened (and saying so). `notes` are plain lines for the footer.
  */
 export function replyEmbeds(reply: Reply, notes: readonly string[] = []): APIEmbed[] {
-  const fit = memoFit();
+  const fitMemo = memoFit();
   for (const layout of LAYOUTS) {
-    const built = build(reply, layout, NATURAL, notes, fit);
+    const built = build(reply, layout, NATURAL, notes, fitMemo);
     if (built.complete && embedsLength(built.embeds) <= L.embedsTotal) return built.embeds;
   }
-  return build(reply, LAYOUTS[LAYOUTS.length - 1] as Layout, LAST_RESORT, notes, fit).embeds;
+  return build(reply, LAYOUTS[LAYOUTS.length - 1] as Layout, LAST_RESORT, notes, fitMemo).embeds;
 }

@@ -56,14 +56,14 @@ function boundary(head: string): { at: number; clean: boolean } {
 const prefix = (chars: readonly string[], n: number) => chars.slice(0, n).join("");
 
 /**
- * `text` made safe, then as `escape` shows it, cut to at most `max` characters at a line or
+ * `text` made safe, then as `show` shows it, cut to at most `max` characters at a line or
  * sentence end where one is near, ending the cut with "…". An empty result means there was
  * nothing to show.
  */
-function fitWith(text: string, max: number, escape: (safe: string) => string): string {
+function fitWith(text: string, max: number, show: (safe: string) => string): string {
   const clean = safeText(text);
   if (clean.length <= max) {
-    const whole = escape(clean);
+    const whole = show(clean);
     if (whole.length <= max) return whole;
   }
   if (max < 2) return "";
@@ -74,7 +74,7 @@ function fitWith(text: string, max: number, escape: (safe: string) => string): s
   // for one character, so measure rather than count.
   let n = chars.length;
   for (;;) {
-    const over = escape(prefix(chars, n)).length + 2 - max;
+    const over = show(prefix(chars, n)).length + 2 - max;
     if (over <= 0 || n === 0) break;
     // An emoji or an escape takes two units for one code point: step by half, then closer.
     n = Math.max(0, n - Math.max(1, Math.ceil(over / 2)));
@@ -83,9 +83,9 @@ function fitWith(text: string, max: number, escape: (safe: string) => string): s
   const kept = [...prefix(chars, n).slice(0, cut.at).trimEnd()];
   const tail = cut.clean ? ` ${ELLIPSIS}` : ELLIPSIS;
   // Trimming can leave an escape with more to do ("1." alone becomes "1\."): shorten till it fits.
-  while (kept.length && escape(kept.join("")).length + tail.length > max) kept.pop();
+  while (kept.length && show(kept.join("")).length + tail.length > max) kept.pop();
   const head = kept.join("").trimEnd();
-  return head ? escape(head) + tail : ELLIPSIS;
+  return head ? show(head) + tail : ELLIPSIS;
 }
 
 /** Markdown text (descriptions, field values, titles) escaped and cut to `max`. */
