@@ -10,13 +10,14 @@ import { decodeCall } from "../../../src/reply/call-codec.ts";
 import { reply } from "../../../src/reply/reply.ts";
 import type { Started } from "../../../src/startup.ts";
 import { limitProblems, shownText } from "../../render/discord/within-limits.ts";
+import { capturedLogger } from "../../support/captured-logger.ts";
 import { bundledContext } from "../../support/context.ts";
 import {
   type FakeDiscord,
   type RestRequest,
   startFakeDiscord,
 } from "../../support/fake-discord.ts";
-import { autocompleteOf, buttonPress, capturedLogger, slashCommand } from "./interactions.ts";
+import { autocompleteOf, buttonPress, slashCommand } from "./interactions.ts";
 
 // Gateway mode end to end: the real discord.js Client logs in to a loopback fake Discord (REST
 // and WebSocket), receives INTERACTION_CREATE, and answers through REST callbacks and webhook

@@ -11,11 +11,11 @@ import { runCommand } from "../../../src/command/run-command.ts";
 import type { DiscordMessage } from "../../../src/render/discord/message.ts";
 import { encodeCall } from "../../../src/reply/call-codec.ts";
 import { limitProblems, shownText } from "../../render/discord/within-limits.ts";
+import { capturedLogger } from "../../support/captured-logger.ts";
 import { bundledContext } from "../../support/context.ts";
 import {
   autocompleteOf,
   buttonPress,
-  capturedLogger,
   type Interaction,
   ping,
   slashCommand,

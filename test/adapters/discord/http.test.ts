@@ -9,9 +9,10 @@ import { close, createHttpServer, listen } from "../../../src/http/server.ts";
 import type { DiscordMessage } from "../../../src/render/discord/message.ts";
 import type { Started } from "../../../src/startup.ts";
 import { limitProblems, shownText } from "../../render/discord/within-limits.ts";
+import { capturedLogger } from "../../support/captured-logger.ts";
 import { bundledContext } from "../../support/context.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../support/fake-discord.ts";
-import { autocompleteOf, buttonPress, capturedLogger, ping, slashCommand } from "./interactions.ts";
+import { autocompleteOf, buttonPress, ping, slashCommand } from "./interactions.ts";
 
 // HTTP interactions end to end: the route on the bot's one HTTP server, requests signed with a
 // locally made Ed25519 key as Discord signs them, deferred edits going to a loopback fake.

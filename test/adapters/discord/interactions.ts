@@ -1,6 +1,5 @@
 import { COMMANDS } from "../../../commands/index.ts";
 import type { Command } from "../../../src/command/declaration.ts";
-import { createLogger, type Logger } from "../../../src/logger.ts";
 import { FAKE_DISCORD as F, snowflake } from "../../support/fake-discord.ts";
 
 // Interaction payloads shaped as Discord sends them (guild, channel, member, app permissions,
@@ -158,21 +157,4 @@ export function ping() {
     token: "ping-token",
     version: 1,
   };
-}
-
-/** A logger whose lines a test can read back, parsed. */
-export function capturedLogger(): {
-  logger: Logger;
-  lines: Array<Record<string, unknown>>;
-  raw: string[];
-} {
-  const raw: string[] = [];
-  const lines: Array<Record<string, unknown>> = [];
-  const logger = createLogger("info", {
-    write(line: string) {
-      raw.push(line);
-      lines.push(JSON.parse(line) as Record<string, unknown>);
-    },
-  });
-  return { logger, lines, raw };
 }

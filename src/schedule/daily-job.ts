@@ -1,0 +1,27 @@
+import { Cron } from "croner";
+import type { Subscription } from "../store/schedule-store.ts";
+import { dailyPattern } from "./daily-time.ts";
+
+// croner keeps the clock for every subscription, in the subscription's own IANA zone: a time in
+// the spring-forward gap runs at the first valid moment after it, and a time repeated at
+// fall-back runs once. Nothing here does zone arithmetic of its own.
+
+type Timing = Pick<Subscription, "time" | "timeZone">;
+
+/** A croner job for a subscription's daily time; without `run`, a paused one for reckoning. */
+export function dailyJob(subscription: Timing, run?: () => void): Cron {
+  const pattern = dailyPattern(subscription.time);
+  const options = { timezone: subscription.timeZone, paused: run === undefined };
+  return run ? new Cron(pattern, options, run) : new Cron(pattern, options);
+}
+
+/** When a subscription posts next, after `from`; null when it is paused. */
+export function nextPost(subscription: Timing & { paused?: string }, from: Date): Date | null {
+  if (subscription.paused) return null;
+  return dailyJob(subscription).nextRun(from);
+}
+
+/** The last time it was due at or before `at`, if any. */
+export function lastDue(subscription: Timing, at: Date): Date | undefined {
+  return dailyJob(subscription).previousRuns(1, at)[0];
+}

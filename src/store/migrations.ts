@@ -1,0 +1,41 @@
+// The store's schema, one migration per version. SQLite's user_version records how many have
+// run; start-up applies the rest in order, each in its own transaction. Never edit one that has
+// shipped: add the next.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: subscriptions, the post log keyed by channel and local date, and who changed what.
+  `
+  CREATE TABLE subscriptions (
+    platform  TEXT NOT NULL,
+    channel   TEXT NOT NULL,
+    time      TEXT NOT NULL,
+    time_zone TEXT NOT NULL,
+    origin    TEXT NOT NULL CHECK (origin IN ('command', 'config')),
+    by_user   TEXT,
+    since     TEXT NOT NULL,
+    failures  INTEGER NOT NULL DEFAULT 0,
+    paused    TEXT,
+    PRIMARY KEY (platform, channel)
+  );
+  CREATE TABLE posts (
+    platform   TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    local_date TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed', 'skipped')),
+    at         TEXT NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    detail     TEXT,
+    PRIMARY KEY (platform, channel, local_date)
+  );
+  CREATE TABLE channel_changes (
+    id       INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    channel  TEXT NOT NULL,
+    action   TEXT NOT NULL,
+    by_user  TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    detail   TEXT
+  );
+  CREATE INDEX channel_changes_by_channel ON channel_changes (platform, channel);
+  `,
+];

@@ -1,0 +1,89 @@
+// What scheduled posts need to remember, behind an interface small enough that a networked
+// database could stand in for SQLite when several replicas share one schedule.
+
+export type Platform = "discord" | "slack";
+
+/** A channel on one platform: the key of a subscription. */
+export interface ChannelRef {
+  platform: Platform;
+  channel: string;
+}
+
+export interface Subscription extends ChannelRef {
+  /** Local wall-clock time of the daily post, "HH:MM". */
+  time: string;
+  /** IANA zone that time is read in. */
+  timeZone: string;
+  /** "config": from ONTHISDAY_CHANNELS, managed there rather than by command. */
+  origin: "command" | "config";
+  /** Who subscribed the channel (a platform user id), for command subscriptions. */
+  by?: string;
+  /** When it was made or last changed, ISO 8601. */
+  since: string;
+  /** Posts that failed in a row; reset by a success. */
+  failures: number;
+  /** Why posting stopped after repeated failures; subscribing again resumes it. */
+  paused?: string;
+}
+
+/** "sending": claimed, outcome not yet known. The others are final. */
+export type PostStatus = "sending" | "sent" | "failed" | "skipped";
+
+export interface PostRecord extends ChannelRef {
+  /** The channel's local date the post is for, YYYY-MM-DD. */
+  localDate: string;
+  status: PostStatus;
+  /** When it was claimed or last settled, ISO 8601. */
+  at: string;
+  attempts: number;
+  detail?: string;
+}
+
+/** One entry of the audit log: who subscribed, unsubscribed or paused a channel, and when. */
+export interface ChannelChange extends ChannelRef {
+  action: "subscribe" | "unsubscribe" | "pause";
+  by: string;
+  at: string;
+  detail?: string;
+}
+
+export interface ScheduleStore {
+  /** Adds or replaces a subscription (clearing its failures and pause) and logs who did it. */
+  subscribe(subscription: Omit<Subscription, "failures" | "paused">): void;
+  /** Removes a subscription and logs who did it; false when there was none. */
+  unsubscribe(ref: ChannelRef, by: string, at: Date): boolean;
+  get(ref: ChannelRef): Subscription | undefined;
+  list(): Subscription[];
+  /**
+   * Claims the post for one channel and local date. Exactly one caller ever gets true for a key,
+   * across processes sharing the store: the claim is what makes a post happen at most once.
+   */
+  claim(ref: ChannelRef, localDate: string, at: Date): boolean;
+  /** Records how a claimed post ended. */
+  settle(ref: ChannelRef, localDate: string, outcome: PostOutcome, at: Date): void;
+  post(ref: ChannelRef, localDate: string): PostRecord | undefined;
+  /** The most recent post record of a channel, of any status. */
+  lastPost(ref: ChannelRef): PostRecord | undefined;
+  /** Counts a failed post; pauses the subscription with `reason` once `pauseAfter` fail in a row. */
+  recordFailure(
+    ref: ChannelRef,
+    reason: string,
+    pauseAfter: number,
+    at: Date,
+  ): Subscription | undefined;
+  recordSuccess(ref: ChannelRef): void;
+  changes(ref: ChannelRef): ChannelChange[];
+  close(): void;
+}
+
+export interface PostOutcome {
+  status: Exclude<PostStatus, "sending">;
+  attempts: number;
+  detail?: string;
+}
+
+/** A date as the post log keys it: the channel's local calendar date. */
+export function isoDate(day: { year: number; month: number; day: number }): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${day.year}-${pad(day.month)}-${pad(day.day)}`;
+}

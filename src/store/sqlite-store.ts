@@ -1,0 +1,219 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./migrations.ts";
+import type {
+  ChannelChange,
+  ChannelRef,
+  PostRecord,
+  ScheduleStore,
+  Subscription,
+} from "./schedule-store.ts";
+
+// The schedule in one SQLite file under STATE_DIR. WAL mode and a busy timeout let several
+// processes on one machine share it; the post log's primary key is what stops two of them
+// posting the same day twice.
+
+export const STORE_FILE = "barents.sqlite";
+
+interface SubscriptionRow {
+  platform: string;
+  channel: string;
+  time: string;
+  time_zone: string;
+  origin: string;
+  by_user: string | null;
+  since: string;
+  failures: number;
+  paused: string | null;
+}
+
+interface PostRow {
+  platform: string;
+  channel: string;
+  local_date: string;
+  status: string;
+  at: string;
+  attempts: number;
+  detail: string | null;
+}
+
+function subscription(row: SubscriptionRow): Subscription {
+  const result: Subscription = {
+    platform: row.platform as Subscription["platform"],
+    channel: row.channel,
+    time: row.time,
+    timeZone: row.time_zone,
+    origin: row.origin as Subscription["origin"],
+    since: row.since,
+    failures: row.failures,
+  };
+  if (row.by_user !== null) result.by = row.by_user;
+  if (row.paused !== null) result.paused = row.paused;
+  return result;
+}
+
+function postRecord(row: PostRow): PostRecord {
+  const result: PostRecord = {
+    platform: row.platform as PostRecord["platform"],
+    channel: row.channel,
+    localDate: row.local_date,
+    status: row.status as PostRecord["status"],
+    at: row.at,
+    attempts: row.attempts,
+  };
+  if (row.detail !== null) result.detail = row.detail;
+  return result;
+}
+
+/** Brings a database up to the newest schema; returns the version it is at. */
+export function migrate(db: Database.Database): number {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? "");
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+  return MIGRATIONS.length;
+}
+
+/** Opens (creating if need be) the store in `dir`, or in memory for ":memory:". */
+export function openSqliteStore(dir: string): ScheduleStore {
+  let file = dir;
+  if (dir !== ":memory:") {
+    mkdirSync(dir, { recursive: true });
+    file = join(dir, STORE_FILE);
+  }
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+
+  const key = (ref: ChannelRef) => ({ platform: ref.platform, channel: ref.channel });
+  const logChange = db.prepare(
+    `INSERT INTO channel_changes (platform, channel, action, by_user, at, detail)
+     VALUES (@platform, @channel, @action, @by, @at, @detail)`,
+  );
+  const upsert = db.prepare(
+    `INSERT INTO subscriptions (platform, channel, time, time_zone, origin, by_user, since)
+     VALUES (@platform, @channel, @time, @timeZone, @origin, @by, @since)
+     ON CONFLICT (platform, channel) DO UPDATE SET time = excluded.time,
+       time_zone = excluded.time_zone, origin = excluded.origin, by_user = excluded.by_user,
+       since = excluded.since, failures = 0, paused = NULL`,
+  );
+  const remove = db.prepare(
+    "DELETE FROM subscriptions WHERE platform = @platform AND channel = @channel",
+  );
+  const getOne = db.prepare<ChannelRef, SubscriptionRow>(
+    "SELECT * FROM subscriptions WHERE platform = @platform AND channel = @channel",
+  );
+  const getAll = db.prepare<[], SubscriptionRow>(
+    "SELECT * FROM subscriptions ORDER BY platform, channel",
+  );
+  const claim = db.prepare(
+    `INSERT INTO posts (platform, channel, local_date, status, at) VALUES
+     (@platform, @channel, @localDate, 'sending', @at) ON CONFLICT DO NOTHING`,
+  );
+  const settle = db.prepare(
+    `UPDATE posts SET status = @status, attempts = @attempts, detail = @detail, at = @at
+     WHERE platform = @platform AND channel = @channel AND local_date = @localDate`,
+  );
+  const postOne = db.prepare<ChannelRef & { localDate: string }, PostRow>(
+    "SELECT * FROM posts WHERE platform = @platform AND channel = @channel AND local_date = @localDate",
+  );
+  const lastPost = db.prepare<ChannelRef, PostRow>(
+    `SELECT * FROM posts WHERE platform = @platform AND channel = @channel
+     ORDER BY local_date DESC LIMIT 1`,
+  );
+  const fail = db.prepare(
+    `UPDATE subscriptions SET failures = failures + 1,
+       paused = CASE WHEN failures + 1 >= @pauseAfter THEN @reason ELSE paused END
+     WHERE platform = @platform AND channel = @channel`,
+  );
+  const succeed = db.prepare(
+    "UPDATE subscriptions SET failures = 0 WHERE platform = @platform AND channel = @channel",
+  );
+  const changes = db.prepare<
+    ChannelRef,
+    ChannelChange & { by_user: string; detail: string | null }
+  >(
+    `SELECT platform, channel, action, by_user, at, detail FROM channel_changes
+     WHERE platform = @platform AND channel = @channel ORDER BY id`,
+  );
+
+  return {
+    subscribe: db.transaction((sub: Omit<Subscription, "failures" | "paused">) => {
+      upsert.run({ ...sub, by: sub.by ?? null });
+      logChange.run({
+        ...key(sub),
+        action: "subscribe",
+        by: sub.by ?? sub.origin,
+        at: sub.since,
+        detail: `${sub.time} ${sub.timeZone}`,
+      });
+    }),
+    unsubscribe: db.transaction((ref: ChannelRef, by: string, at: Date) => {
+      const removed = remove.run(key(ref)).changes > 0;
+      if (removed)
+        logChange.run({
+          ...key(ref),
+          action: "unsubscribe",
+          by,
+          at: at.toISOString(),
+          detail: null,
+        });
+      return removed;
+    }),
+    get: (ref) => {
+      const row = getOne.get(key(ref));
+      return row && subscription(row);
+    },
+    list: () => getAll.all().map(subscription),
+    claim: (ref, localDate, at) =>
+      claim.run({ ...key(ref), localDate, at: at.toISOString() }).changes === 1,
+    settle: (ref, localDate, outcome, at) => {
+      settle.run({
+        ...key(ref),
+        localDate,
+        status: outcome.status,
+        attempts: outcome.attempts,
+        detail: outcome.detail ?? null,
+        at: at.toISOString(),
+      });
+    },
+    post: (ref, localDate) => {
+      const row = postOne.get({ ...key(ref), localDate });
+      return row && postRecord(row);
+    },
+    lastPost: (ref) => {
+      const row = lastPost.get(key(ref));
+      return row && postRecord(row);
+    },
+    recordFailure: db.transaction(
+      (ref: ChannelRef, reason: string, pauseAfter: number, at: Date) => {
+        const before = getOne.get(key(ref));
+        fail.run({ ...key(ref), reason, pauseAfter });
+        const after = getOne.get(key(ref));
+        if (before && after && before.paused === null && after.paused !== null) {
+          logChange.run({
+            ...key(ref),
+            action: "pause",
+            by: "scheduler",
+            at: at.toISOString(),
+            detail: reason,
+          });
+        }
+        return after && subscription(after);
+      },
+    ),
+    recordSuccess: (ref) => void succeed.run(key(ref)),
+    changes: (ref) =>
+      changes.all(key(ref)).map(({ by_user, detail, ...rest }) => ({
+        ...rest,
+        by: by_user,
+        ...(detail === null ? {} : { detail }),
+      })),
+    close: () => db.close(),
+  };
+}

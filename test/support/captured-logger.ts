@@ -1,0 +1,18 @@
+import { createLogger, type Logger } from "../../src/logger.ts";
+
+/** A logger whose lines a test can read back, parsed. */
+export function capturedLogger(): {
+  logger: Logger;
+  lines: Array<Record<string, unknown>>;
+  raw: string[];
+} {
+  const raw: string[] = [];
+  const lines: Array<Record<string, unknown>> = [];
+  const logger = createLogger("info", {
+    write(line: string) {
+      raw.push(line);
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  });
+  return { logger, lines, raw };
+}
