@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isTimeZone } from "./core/calendar-day.ts";
+import { parseChannelList, parseDailyTime, parseDuration } from "./schedule/daily-time.ts";
 
 // Every setting comes from the environment (or .env), is checked once at start-up, and is
 // described in .env.example. A bad value stops start-up with a message naming the variable.
@@ -53,10 +54,53 @@ const envSchema = z
       z
         .string()
         .trim()
-        .regex(/^[a-z0-9][a-z0-9_-]{0,15}$/, {
-          message: "must be up to 16 lowercase letters, digits, - or _; for example nr-",
+        // Slack's 32-character limit on command names, less "/onthisday-unsubscribe".
+        .regex(/^[a-z0-9][a-z0-9_-]{0,9}$/, {
+          message: "must be up to 10 lowercase letters, digits, - or _; for example nr-",
         })
         .default(""),
+    ),
+
+    STATE_DIR: unsetIfEmpty(z.string().trim().min(1).default("./state")),
+    SCHEDULER: unsetIfEmpty(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+    ONTHISDAY_CHANNELS: unsetIfEmpty(
+      z
+        .string()
+        .default("")
+        .transform((text, ctx) => {
+          const refs = parseChannelList(text);
+          if (typeof refs !== "string") return refs;
+          ctx.addIssue({
+            code: "custom",
+            message: `${refs}; for example discord:1234567890123456789,slack:C0123456789`,
+          });
+          return z.NEVER;
+        }),
+    ),
+    ONTHISDAY_TIME: unsetIfEmpty(
+      z
+        .string()
+        .default("09:00")
+        .transform((text, ctx) => {
+          const time = parseDailyTime(text);
+          if (time) return time;
+          ctx.addIssue({ code: "custom", message: "is not a time of day; for example 09:00" });
+          return z.NEVER;
+        }),
+    ),
+    ONTHISDAY_GRACE: unsetIfEmpty(
+      z
+        .string()
+        .default("6h")
+        .transform((text, ctx) => {
+          const ms = parseDuration(text);
+          if (ms !== undefined) return ms;
+          ctx.addIssue({ code: "custom", message: "is not a duration; for example 6h or 90m" });
+          return z.NEVER;
+        }),
+    ),
+    ONTHISDAY_EMPTY: unsetIfEmpty(
+      z.enum(["month", "skip", "say"], { error: "must be month, skip or say" }).default("month"),
     ),
 
     PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65535).default(3000)),
@@ -65,6 +109,11 @@ const envSchema = z
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, message: string) =>
       ctx.addIssue({ code: "custom", path: [name], message });
+    const named = (platform: string) => env.ONTHISDAY_CHANNELS.some((c) => c.platform === platform);
+    if (named("discord") && !env.DISCORD_TOKEN)
+      need("DISCORD_TOKEN", "is needed to post to the Discord channels in ONTHISDAY_CHANNELS");
+    if (named("slack") && !env.SLACK_BOT_TOKEN)
+      need("SLACK_BOT_TOKEN", "is needed to post to the Slack channels in ONTHISDAY_CHANNELS");
     if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)
       need("SLACK_BOT_TOKEN", "is needed with SLACK_APP_TOKEN (Socket Mode)");
     if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN)

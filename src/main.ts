@@ -1,5 +1,6 @@
 import { runConsole } from "./adapters/console.ts";
 import { transports } from "./config.ts";
+import type { Running } from "./serve.ts";
 import { startUp } from "./startup.ts";
 
 // `npm start`. Discord and Slack run side by side when their credentials are set; with none,
@@ -10,16 +11,23 @@ const wanted = transports(started.config);
 if (!wanted.discord && !wanted.slack) {
   await runConsole(started.ctx, started.log);
 } else {
+  let running: Promise<Running> | undefined;
+  // Listening from the start, so a signal during start-up still ends in an orderly stop.
+  const shutdown = (signal: string) => {
+    started.logger.info({ signal }, "shutting down");
+    void Promise.resolve(running)
+      .then((bot) => bot?.stop())
+      .catch(() => {})
+      .then(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
   try {
     // discord.js and Bolt take most of a second to load: the console never pays for them.
     const { serve } = await import("./serve.ts");
-    const running = await serve(started, wanted);
-    const shutdown = (signal: string) => {
-      started.logger.info({ signal }, "shutting down");
-      void running.stop().then(() => process.exit(0));
-    };
-    process.once("SIGINT", shutdown);
-    process.once("SIGTERM", shutdown);
+    running = serve(started, wanted);
+    await running;
+    started.logger.info("Barents ready");
   } catch (error) {
     // A refused token or a busy port: say which in one line, log the details, exit 1.
     started.logger.error({ err: error }, "start-up failed");

@@ -1,11 +1,15 @@
 import type { Server } from "node:http";
 import { needsHttpServer, type Transports } from "./config.ts";
 import { close, createHttpServer, listen, type Route } from "./http/server.ts";
+import { type DailyPostsOptions, openDailyPosts } from "./schedule/daily-posts.ts";
+import type { Poster } from "./schedule/scheduler.ts";
 import type { Started } from "./startup.ts";
+import type { Platform } from "./store/schedule-store.ts";
 
-// Runs every platform that has credentials, side by side in one process. Each adapter owns its
-// transport; this file only starts them, gives the POST transports one HTTP server, and stops
-// them all on shutdown. Each platform's SDK is loaded only when that platform runs.
+// Runs every platform that has credentials, side by side in one process, with the daily posts
+// they share. Each adapter owns its transport; this file only starts them, gives the POST
+// transports one HTTP server, and stops them all on shutdown. Each platform's SDK is loaded only
+// when that platform runs.
 
 export interface Running {
   /** The HTTP server's port when one is listening (the real one when PORT=0). */
@@ -13,19 +17,38 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function serve(started: Started, transports: Transports): Promise<Running> {
-  const { config, logger } = started;
+/** The platforms this process can post to: Discord needs its bot token even in HTTP mode. */
+function postingPlatforms(started: Started, transports: Transports): Set<Platform> {
+  const platforms = new Set<Platform>();
+  if (transports.discord && started.config.DISCORD_TOKEN) platforms.add("discord");
+  if (transports.slack) platforms.add("slack");
+  return platforms;
+}
+
+export async function serve(
+  base: Started,
+  transports: Transports,
+  options: DailyPostsOptions = {},
+): Promise<Running> {
+  const { config, logger } = base;
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
-    // Newest first, so the HTTP server stops taking requests before its adapters go.
+    // Newest first: the HTTP server stops taking requests before its adapters go, and the
+    // scheduler stops before the store it writes to closes.
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
   try {
+    const daily = openDailyPosts(base, postingPlatforms(base, transports), options);
+    stops.push(() => daily.stop());
+    // Every adapter's commands reach the same schedule.
+    const started: Started = { ...base, ctx: { ...base.ctx, schedule: daily.desk } };
+    const posters: Partial<Record<Platform, Poster>> = {};
     const routes: Route[] = [];
     if (transports.slack) {
       const { startSlack } = await import("./adapters/slack/app.ts");
       const slack = await startSlack(started);
       stops.push(() => slack.stop());
+      posters.slack = slack.poster;
       if (slack.route) routes.push(slack.route);
       logger.info({ mode: transports.slack }, "Slack ready");
     }
@@ -37,6 +60,13 @@ export async function serve(started: Started, transports: Transports): Promise<R
       const { startDiscordGateway } = await import("./adapters/discord/gateway.ts");
       const gateway = await startDiscordGateway(started);
       stops.push(() => gateway.stop());
+    }
+    if (config.DISCORD_TOKEN && transports.discord) {
+      const [{ discordPoster }, { createRest }] = await Promise.all([
+        import("./adapters/discord/post.ts"),
+        import("./adapters/discord/rest.ts"),
+      ]);
+      posters.discord = discordPoster(createRest(config, config.DISCORD_TOKEN));
     }
     let server: Server | undefined;
     let port: number | undefined;
@@ -51,6 +81,7 @@ export async function serve(started: Started, transports: Transports): Promise<R
         "HTTP server listening",
       );
     }
+    daily.start(posters);
     return { port, stop: stopAll };
   } catch (error) {
     await stopAll();

@@ -17,6 +17,12 @@ describe("configuration", () => {
       BOT_TIMEZONE: "Europe/Oslo",
       LOG_LEVEL: "info",
       SLACK_COMMAND_PREFIX: "",
+      STATE_DIR: "./state",
+      SCHEDULER: "on",
+      ONTHISDAY_CHANNELS: [],
+      ONTHISDAY_TIME: "09:00",
+      ONTHISDAY_GRACE: 6 * 3_600_000,
+      ONTHISDAY_EMPTY: "month",
       PORT: 3000,
       HOST: "0.0.0.0",
     });
@@ -81,6 +87,52 @@ describe("configuration", () => {
     );
     expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-1" })).toThrow(
       /SLACK_BOT_TOKEN: is needed with SLACK_APP_TOKEN/,
+    );
+  });
+});
+
+describe("scheduled posts settings", () => {
+  it("reads the channel list, the time and the grace period", () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: "t",
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_APP_TOKEN: "xapp-1",
+      ONTHISDAY_CHANNELS:
+        "discord:1234567890123456789, slack:C0123456789,discord:1234567890123456789",
+      ONTHISDAY_TIME: "7.30",
+      ONTHISDAY_GRACE: "90m",
+      ONTHISDAY_EMPTY: "say",
+      SCHEDULER: "off",
+    });
+    expect(config).toMatchObject({
+      ONTHISDAY_CHANNELS: [
+        { platform: "discord", channel: "1234567890123456789" },
+        { platform: "slack", channel: "C0123456789" },
+      ],
+      ONTHISDAY_TIME: "07:30",
+      ONTHISDAY_GRACE: 90 * 60_000,
+      ONTHISDAY_EMPTY: "say",
+      SCHEDULER: "off",
+    });
+  });
+
+  it.each([
+    ["ONTHISDAY_CHANNELS", "teams:123", /does not start with discord: or slack:/],
+    ["ONTHISDAY_CHANNELS", "slack:#general", /is not a slack channel id/],
+    ["ONTHISDAY_TIME", "25:00", /ONTHISDAY_TIME: is not a time of day; for example 09:00/],
+    ["ONTHISDAY_GRACE", "six hours", /ONTHISDAY_GRACE: is not a duration; for example 6h/],
+    ["ONTHISDAY_EMPTY", "nothing", /ONTHISDAY_EMPTY: must be month, skip or say/],
+    ["SCHEDULER", "maybe", /SCHEDULER: must be on or off/],
+  ])("refuses %s=%s with an example", (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it("asks for the token of a platform whose channels are listed", () => {
+    expect(() => loadConfig({ ONTHISDAY_CHANNELS: "discord:1234567890123456789" })).toThrow(
+      /DISCORD_TOKEN: is needed to post to the Discord channels in ONTHISDAY_CHANNELS/,
+    );
+    expect(() => loadConfig({ ONTHISDAY_CHANNELS: "slack:C0123456789" })).toThrow(
+      /SLACK_BOT_TOKEN: is needed to post to the Slack channels in ONTHISDAY_CHANNELS/,
     );
   });
 });

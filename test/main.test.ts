@@ -146,6 +146,7 @@ describe("npm start with credentials", { timeout: 60_000 }, () => {
       await Promise.all([
         logLine(child, "Discord gateway ready"),
         logLine(child, "Slack ready"),
+        logLine(child, "Barents ready"),
         socket.connected,
       ]);
       const identify = await discord.identifies.next();

@@ -11,6 +11,8 @@ export interface Choice {
 /** Discord's ceiling, and a sensible one anywhere: more is noise. */
 export const MAX_CHOICES = MAX_SUGGESTIONS;
 const MAX_NAME = 100;
+/** Every IANA zone the runtime knows, read once. */
+const TIME_ZONES: readonly string[] = Intl.supportedValuesOf("timeZone");
 
 function choice(name: string, value: string | number): Choice {
   return { name: clip(name, MAX_NAME), value };
@@ -39,6 +41,13 @@ export function autocomplete(
         .filter((y) => String(y).startsWith(text))
         .slice(0, MAX_CHOICES)
         .map((y) => choice(String(y), y));
+    }
+    case "time-zones": {
+      // Matches anywhere in the name, so "oslo" finds Europe/Oslo and "new_y" America/New_York.
+      const wanted = text.toLowerCase().replace(/\s+/g, "_");
+      return TIME_ZONES.filter((zone) => zone.toLowerCase().includes(wanted))
+        .slice(0, MAX_CHOICES)
+        .map((zone) => choice(zone, zone));
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { EventIndex } from "../core/event-index.ts";
 import type { Reply } from "../reply/reply.ts";
+import type { Place, ScheduleDesk } from "../schedule/desk.ts";
 
 // A command is declared once, as data. Discord's registration JSON, Slack's manifest, the text
 // grammar and /help are all derived from these declarations, so they cannot disagree.
@@ -7,7 +8,10 @@ import type { Reply } from "../reply/reply.ts";
 export type OptionType = "string" | "integer";
 
 /** Where an option's autocomplete choices come from. */
-export type AutocompleteSource = "people" | "expulsion-years" | "topics";
+export type AutocompleteSource = "people" | "expulsion-years" | "topics" | "time-zones";
+
+/** A permission a command needs where the platform has one (Discord's Manage Channels). */
+export type CommandPermission = "manage-channels";
 
 export interface OptionDeclaration {
   readonly name: string;
@@ -34,6 +38,10 @@ export interface CommandContext {
   /** IANA zone whose calendar decides what "today" is. */
   readonly timeZone: string;
   readonly commands: readonly Command[];
+  /** The channel and person a command came from; absent in the console and `ask`. */
+  readonly place?: Place;
+  /** Subscriptions to daily posts; absent where nothing can post (the console, `ask`). */
+  readonly schedule?: ScheduleDesk;
 }
 
 export type OptionValue = string | number;
@@ -45,6 +53,8 @@ export interface Command {
   readonly options: readonly OptionDeclaration[];
   /** Whole invocations that work, the first one shown in /help. */
   readonly examples: readonly string[];
+  /** Who may run it: Discord hides it from others by default and the handler checks again. */
+  readonly permission?: CommandPermission;
   readonly handle: (ctx: CommandContext, options: OptionValues) => Reply;
 }
 
@@ -63,6 +73,7 @@ export function defineCommand<const D extends readonly OptionDeclaration[]>(decl
   description: string;
   options: D;
   examples: readonly string[];
+  permission?: CommandPermission;
   handle: (ctx: CommandContext, options: OptionsOf<D>) => Reply;
 }): Command {
   // Options are checked against the declaration before a handler runs (resolve-options.ts),

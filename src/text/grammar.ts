@@ -99,7 +99,14 @@ export function parseLine(line: string, commands: readonly Command[]): CommandCa
   if (head.name !== undefined) {
     throw new UsageError(`Start with a command, not “${head.name}:”.`, "/expulsions 2023");
   }
-  const name = head.value.replace(/^\//, "").toLowerCase();
+  let name = head.value.replace(/^\//, "").toLowerCase();
+  // `/onthisday subscribe` is `/onthisday-subscribe`: Discord needs one top-level command per
+  // permission, while typing the words apart reads naturally in Slack and the console.
+  const sub = tokens[0]?.name === undefined ? tokens[0]?.value.toLowerCase() : undefined;
+  if (sub && findCommand(commands, `${name}-${sub}`)) {
+    name = `${name}-${sub}`;
+    tokens.shift();
+  }
   const command = findCommand(commands, name);
   // An unknown command is reported by runCommand, which can suggest the closest ones.
   if (!command) return { command: name, options: {} };

@@ -51,6 +51,17 @@ describe("applicationCommands: the JSON Discord registers", () => {
     }
   });
 
+  it("hides the subscription changes from members without Manage Channels, by default", () => {
+    const permissions = Object.fromEntries(json.map((c) => [c.name, c.default_member_permissions]));
+    expect(permissions).toMatchObject({
+      "onthisday-subscribe": "16",
+      "onthisday-unsubscribe": "16",
+      "onthisday-status": null,
+      onthisday: null,
+      timeline: null,
+    });
+  });
+
   it("keeps every description within Discord's 100 characters", () => {
     for (const c of json) {
       expect(c.description.length).toBeGreaterThan(0);
@@ -68,7 +79,6 @@ describe("diffCommands", () => {
     id: String(i + 1),
     application_id: F.applicationId,
     version: "7",
-    default_member_permissions: null,
     dm_permission: true,
     contexts: null,
     integration_types: [0],
@@ -94,10 +104,27 @@ describe("diffCommands", () => {
       ...changed.slice(1),
       { ...changed[0], id: "99", name: "weather" } as (typeof held)[number],
     ]);
-    expect(diff.update.map((u) => [u.id, u.command.name])).toEqual([["5", "help"]]);
+    const helpId = held.find((c) => c.name === "help")?.id;
+    expect(diff.update.map((u) => [u.id, u.command.name])).toEqual([[helpId, "help"]]);
     expect(diff.delete).toEqual([{ id: "99", name: "weather" }]);
     expect(diff.create).toEqual([]);
     expect(diffCommands(local, held.slice(1)).create.map((c) => c.name)).toEqual(["timeline"]);
+  });
+});
+
+describe("diffCommands and permissions", () => {
+  it("updates a command whose default member permissions Discord holds differently", () => {
+    const local = applicationCommands(COMMANDS);
+    const held = local.map((c, i) => ({
+      ...c,
+      id: String(i + 1),
+      default_member_permissions: null,
+    }));
+    const diff = diffCommands(local, held);
+    expect(diff.update.map((u) => u.command.name).sort()).toEqual([
+      "onthisday-subscribe",
+      "onthisday-unsubscribe",
+    ]);
   });
 });
 
@@ -128,7 +155,7 @@ describe("registerCommands against a fake Discord", () => {
 
   it("writes nothing when nothing changed: one GET, no writes", async () => {
     const { lines } = await registerCommands(rest(), target, COMMANDS);
-    expect(lines).toEqual(["Nothing to change: 5 commands already up to date."]);
+    expect(lines).toEqual([`Nothing to change: ${COMMANDS.length} commands already up to date.`]);
     expect(fake.requests.all.map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /applications/${F.applicationId}/guilds/${GUILD}/commands`,
     ]);
@@ -148,18 +175,17 @@ describe("registerCommands against a fake Discord", () => {
   });
 
   it("deletes a command no longer declared", async () => {
-    const { lines } = await registerCommands(rest(), target, COMMANDS.slice(0, 4));
+    const kept = COMMANDS.filter((c) => c.name !== "help");
+    const { lines } = await registerCommands(rest(), target, kept);
     expect(lines).toEqual(["deleted /help"]);
     expect(writes().map((r) => r.method)).toEqual(["DELETE"]);
-    expect(fake.commands.get(GUILD)?.map((c) => c.name)).toEqual(
-      COMMANDS.slice(0, 4).map((c) => c.name),
-    );
+    expect(fake.commands.get(GUILD)?.map((c) => c.name)).toEqual(kept.map((c) => c.name));
   });
 
   it("registers globally when no guild is given", async () => {
     await registerCommands(rest(), { applicationId: F.applicationId }, COMMANDS);
     expect(writes()[0]?.path).toBe(`/applications/${F.applicationId}/commands`);
-    expect(fake.commands.get("global")).toHaveLength(5);
+    expect(fake.commands.get("global")).toHaveLength(COMMANDS.length);
   });
 });
 
@@ -187,7 +213,7 @@ describe("npm run discord:register", () => {
       expect(first.status).toBe(0);
       expect(first.stdout).toBe(
         [
-          `Registering 5 commands for server ${GUILD}.`,
+          `Registering ${COMMANDS.length} commands for server ${GUILD}.`,
           ...COMMANDS.map((c) => `created /${c.name}`),
           "",
         ].join("\n"),

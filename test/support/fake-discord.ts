@@ -5,7 +5,7 @@ import { Inbox } from "./inbox.ts";
 
 // A loopback stand-in for Discord, so the real discord.js Client runs end to end with no
 // network: REST over node:http (gateway discovery, interaction callbacks, webhook edits,
-// application commands) and the gateway over `ws` (HELLO, IDENTIFY → READY, heartbeats,
+// application commands, channel messages with nonces) and the gateway over `ws` (HELLO, IDENTIFY → READY, heartbeats,
 // dispatches). Every REST request is recorded for tests to read or wait for.
 
 export const FAKE_DISCORD = {
@@ -146,6 +146,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const identifies = new Inbox<Identify>();
   const commands = new Map<string, Array<Record<string, unknown>>>();
   const overrides: Override[] = [];
+  const sent = new Map<string, Record<string, unknown>>();
 
   const gateway = new WebSocketServer({ host: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => gateway.once("listening", () => resolve()));
@@ -175,6 +176,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         };
       }
       return { status: 204 };
+    }
+    if (method === "POST" && parts[0] === "channels" && parts[2] === "messages") {
+      // Discord returns the first message again for a repeated nonce with enforce_nonce.
+      const body = request.body as { nonce?: string; enforce_nonce?: boolean };
+      const seen = body.enforce_nonce && body.nonce ? sent.get(body.nonce) : undefined;
+      if (seen) return { status: 200, body: seen };
+      const message = { ...webhookMessage(body), type: 0, channel_id: parts[1] };
+      if (body.enforce_nonce && body.nonce) sent.set(body.nonce, message);
+      return { status: 200, body: message };
     }
     if (parts[0] === "webhooks") {
       if (method === "DELETE") return { status: 204 };

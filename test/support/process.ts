@@ -1,13 +1,22 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // As the npm scripts run them: one Node process with tsx as its import hook.
 const NODE_ARGS = ["--import", "tsx"];
 
+/** A fresh, empty STATE_DIR, so no test shares a schedule with another or with a developer's. */
+export function freshStateDir(): string {
+  return mkdtempSync(join(tmpdir(), "barents-state-"));
+}
+
 /**
- * A clean environment for a child process: no platform credentials (so the console bot runs), and empty values for
- * settings so that a developer's own .env (which never overrides set variables) cannot leak in.
+ * A clean environment for a child process: no platform credentials (so the console bot runs),
+ * empty values for settings so that a developer's own .env (which never overrides set
+ * variables) cannot leak in, and a schedule of its own.
  */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -21,6 +30,9 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     SLACK_BOT_TOKEN: "",
     SLACK_APP_TOKEN: "",
     SLACK_SIGNING_SECRET: "",
+    STATE_DIR: freshStateDir(),
+    ONTHISDAY_CHANNELS: "",
+    SCHEDULER: "",
     ...extra,
   };
 }

@@ -2,8 +2,9 @@ import {
   type APIApplicationCommand,
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  PermissionFlagsBits,
 } from "discord.js";
-import type { Command, OptionDeclaration } from "../../command/declaration.ts";
+import type { Command, CommandPermission, OptionDeclaration } from "../../command/declaration.ts";
 import { clip } from "../../command/resolve-options.ts";
 
 // Discord's application command JSON, derived from the command declarations (the one source
@@ -29,7 +30,17 @@ export interface CommandJson {
   name: string;
   description: string;
   options: CommandOptionJson[];
+  /**
+   * Who sees the command by default, as a permission bit set in a decimal string; null: everyone.
+   * Server admins can change it per server, so handlers check the permission again.
+   */
+  default_member_permissions: string | null;
 }
+
+/** Discord's permission bits for the permissions commands declare. */
+const PERMISSION_BITS: Record<CommandPermission, bigint> = {
+  "manage-channels": PermissionFlagsBits.ManageChannels,
+};
 
 function optionJson(option: OptionDeclaration): CommandOptionJson {
   const json: CommandOptionJson = {
@@ -56,6 +67,9 @@ export function commandJson(command: Command): CommandJson {
     name: command.name,
     description: clip(command.description, DESCRIPTION),
     options: [...options.filter((o) => o.required), ...options.filter((o) => !o.required)],
+    default_member_permissions: command.permission
+      ? String(PERMISSION_BITS[command.permission])
+      : null,
   };
 }
 
@@ -65,12 +79,14 @@ export function applicationCommands(commands: readonly Command[]): CommandJson[]
 
 /** A command as Discord returns it; only the fields Barents declares are read. */
 export type RemoteCommand = Pick<APIApplicationCommand, "id" | "name"> &
-  Partial<Pick<APIApplicationCommand, "type" | "description" | "options">>;
+  Partial<
+    Pick<APIApplicationCommand, "type" | "description" | "options" | "default_member_permissions">
+  >;
 
 /**
  * The fields Barents declares, with Discord's defaults filled in, so a command reads the same
  * whether it was built here or fetched back (Discord leaves out `required: false`, adds ids,
- * versions, permissions, contexts and localizations that nothing here sets).
+ * versions, contexts and localizations that nothing here sets).
  */
 function comparable(command: RemoteCommand | CommandJson): string {
   const options = (command.options ?? []).map((raw) => {
@@ -92,6 +108,7 @@ function comparable(command: RemoteCommand | CommandJson): string {
     name: command.name,
     description: command.description ?? "",
     options,
+    default_member_permissions: command.default_member_permissions ?? null,
   });
 }
 

@@ -4,6 +4,7 @@ import {
   ComponentType,
   InteractionResponseType,
   InteractionType,
+  PermissionFlagsBits,
 } from "discord.js";
 import type { CommandContext } from "../../command/declaration.ts";
 import { findCommand, runCommand } from "../../command/run-command.ts";
@@ -11,6 +12,7 @@ import type { Logger } from "../../logger.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
 import { decodeCall } from "../../reply/call-codec.ts";
 import type { CommandCall, Reply } from "../../reply/reply.ts";
+import type { Place } from "../../schedule/desk.ts";
 import type { Started } from "../../startup.ts";
 import { autocompleteChoices, optionValues } from "./interaction-options.ts";
 import {
@@ -29,8 +31,11 @@ import {
 // initial response out through the Responder, then at most one edit or follow-up. The gateway
 // and the HTTP endpoint differ only in how they send the initial response.
 
-/** Runs a command call to a reply; may be slow, and must not throw (runCommand does not). */
-export type RunCall = (call: CommandCall) => Reply | Promise<Reply>;
+/**
+ * Runs a command call, made at `place`, to a reply; may be slow, and must not throw (runCommand
+ * does not).
+ */
+export type RunCall = (call: CommandCall, place?: Place) => Reply | Promise<Reply>;
 
 export interface InteractionHandling {
   ctx: CommandContext;
@@ -60,8 +65,25 @@ export function interactionHandling(
     ctx,
     logger,
     deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
-    run: options.run ?? ((call) => runCommand(ctx, call, log)),
+    run: options.run ?? ((call, place) => runCommand({ ...ctx, place }, call, log)),
   };
+}
+
+/**
+ * The channel and person an interaction comes from. In a server, whether they hold Manage
+ * Channels there (Discord sends the member's resolved permissions for the channel); in a DM
+ * there is no such rule.
+ */
+export function placeOf(interaction: APIInteraction): Place | undefined {
+  const channel = interaction.channel?.id ?? interaction.channel_id;
+  const user = (interaction.member?.user ?? interaction.user)?.id;
+  if (!channel || !user) return undefined;
+  const permissions = interaction.member?.permissions;
+  const place: Place = { platform: "discord", channel, user };
+  if (permissions !== undefined) {
+    place.canManageChannels = (BigInt(permissions) & PermissionFlagsBits.ManageChannels) !== 0n;
+  }
+  return place;
 }
 
 /** What to log about an interaction: enough to find it, never its token. */
@@ -100,10 +122,11 @@ type Mode = "new" | "update";
 async function produce(
   handling: InteractionHandling,
   call: CommandCall,
+  place: Place | undefined,
   context: Record<string, unknown>,
 ): Promise<{ reply: Reply; message: DiscordMessage }> {
   try {
-    const answer = await handling.run(call);
+    const answer = await handling.run(call, place);
     return { reply: answer, message: renderDiscord(answer) };
   } catch (error) {
     handling.logger.error({ ...context, err: loggableError(error) }, "Discord command failed");
@@ -126,9 +149,10 @@ async function answer(
   call: CommandCall,
   mode: Mode,
   responder: Responder,
+  interaction: APIInteraction,
   context: Record<string, unknown>,
 ): Promise<void> {
-  const work = produce(handling, call, context);
+  const work = produce(handling, call, placeOf(interaction), context);
   const ready = await withDeadline(work, handling.deadlineMs);
   if (ready) return responder.initial(messageResponse(ready.reply, ready.message, mode));
   await responder.initial({
@@ -179,7 +203,7 @@ export async function handleInteraction(
         const { data } = interaction;
         if (data.type !== ApplicationCommandType.ChatInput) return await polite(UNSUPPORTED);
         const call = { command: data.name, options: optionValues(data.options) };
-        return await answer(handling, call, "new", once, context);
+        return await answer(handling, call, "new", once, interaction, context);
       }
       case InteractionType.MessageComponent: {
         const { data } = interaction;
@@ -187,7 +211,7 @@ export async function handleInteraction(
         if (!call || !findCommand(handling.ctx.commands, call.command)) {
           return await polite(STALE_BUTTON);
         }
-        return await answer(handling, call, "update", once, context);
+        return await answer(handling, call, "update", once, interaction, context);
       }
       default:
         return await polite(UNSUPPORTED);

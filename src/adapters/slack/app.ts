@@ -3,10 +3,12 @@ import type { Route } from "../../http/server.ts";
 import { ACTION_PATTERN } from "../../render/slack/block-kit.ts";
 import { renderSlackMessage } from "../../render/slack/blocks.ts";
 import type { Reply } from "../../reply/reply.ts";
+import type { Poster } from "../../schedule/scheduler.ts";
 import type { Started } from "../../startup.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { buttonListener, type SlackDeps, slashCommandListener } from "./listeners.ts";
 import { SLACK_EVENTS_PATH, slashName } from "./names.ts";
+import { postingClient, slackPoster } from "./post.ts";
 
 // Slack by Bolt, in either transport with one handling path, as bolt-js's Receiver seam
 // intends: Socket Mode when an app-level token is set (Bolt holds the socket), HTTP otherwise.
@@ -25,8 +27,8 @@ export interface RunningSlack {
   mode: "socket" | "http";
   /** In HTTP mode, the route the HTTP server must carry for Slack's commands and buttons. */
   route?: Route;
-  /** Posts a reply to a channel, as scheduled posts need (chat:write, chat:write.public). */
-  post(channel: string, reply: Reply): Promise<void>;
+  /** Posts scheduled notes to channels (chat:write; chat:write.public outside joined ones). */
+  poster: Poster;
   /** Closes the socket (Socket Mode); HTTP mode has nothing of its own to close. */
   stop(): Promise<void>;
 }
@@ -106,20 +108,18 @@ export async function startSlack(
   app.error(async (error) => boltLog.error("Slack app error:", error));
   await app.init();
 
-  const post = async (channel: string, reply: Reply) => {
-    await app.client.chat.postMessage({
-      channel,
-      ...renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands }),
-    });
-  };
+  const poster = slackPoster(
+    postingClient(token, { ...clientOptions, logger: boltLog }),
+    (reply: Reply) => renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands }),
+  );
   if (!receiver) {
     await app.start();
-    return { mode: "socket", post, stop: async () => void (await app.stop()) };
+    return { mode: "socket", poster, stop: async () => void (await app.stop()) };
   }
   return {
     mode: "http",
     route: { method: "POST", path: SLACK_EVENTS_PATH, handler: receiver.requestListener },
-    post,
+    poster,
     stop: async () => {},
   };
 }

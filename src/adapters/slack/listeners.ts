@@ -59,6 +59,15 @@ const STALE: SlackResponse = {
   text: "That button is from an older version of Barents and no longer works. Please run the command again.",
 };
 
+/**
+ * The context for one request: the channel and person it came from. Slack has no per-command
+ * permission, so anyone in a channel may change its daily posts, and the store records who.
+ */
+function contextAt(deps: SlackDeps, channel?: string, user?: string): CommandContext {
+  if (!channel || !user) return deps.ctx;
+  return { ...deps.ctx, place: { platform: "slack", channel, user } };
+}
+
 function render(deps: SlackDeps, reply: Reply): SlackReplyPayload {
   return renderSlack(reply, { prefix: deps.prefix, commands: deps.ctx.commands });
 }
@@ -73,9 +82,10 @@ export function slashCommandListener(deps: SlackDeps) {
       // Slack sends &, < and > as entities; the renderer escapes them again on the way out.
       const typed = unescapeMrkdwn(command.text ?? "");
       // Never null (the line always holds the command), but the type allows it.
+      const ctx = contextAt(deps, command.channel_id, command.user_id);
       const reply =
-        answerLine(deps.ctx, `/${name} ${typed}`, deps.log) ??
-        runCommand(deps.ctx, { command: name, options: {} });
+        answerLine(ctx, `/${name} ${typed}`, deps.log) ??
+        runCommand(ctx, { command: name, options: {} });
       await respond(render(deps, reply));
     } catch (error) {
       deps.logger.error(
@@ -107,7 +117,7 @@ export function buttonListener(deps: SlackDeps) {
         await respond(STALE);
         return;
       }
-      const reply = runCommand(deps.ctx, call, deps.log);
+      const reply = runCommand(contextAt(deps, channel, user), call, deps.log);
       const payload = render(deps, reply);
       await respond(
         reply.kind === "answer"

@@ -297,7 +297,11 @@ describe("Slack over HTTP: safety", () => {
 
 describe("Slack: posting to a channel", () => {
   it("sends chat.postMessage with the blocks as a JSON string and the fallback text", async () => {
-    await app.slack.post("C0NEWS", reply("answer", "On this day: <!here>", { body: ["Line."] }));
+    await app.slack.poster.post(
+      "C0NEWS",
+      reply("answer", "On this day: <!here>", { body: ["Line."] }),
+      "nonce",
+    );
     const call = await web.calls.find((c) => c.method === "chat.postMessage");
     expect(call.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(call.params.channel).toBe("C0NEWS");

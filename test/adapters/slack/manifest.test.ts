@@ -27,6 +27,9 @@ describe("the Slack app manifest", () => {
       "/nr-expulsions",
       "/nr-who",
       "/nr-onthisday",
+      "/nr-onthisday-subscribe",
+      "/nr-onthisday-unsubscribe",
+      "/nr-onthisday-status",
       "/nr-help",
     ]);
   });

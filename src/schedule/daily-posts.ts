@@ -1,0 +1,120 @@
+import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
+import type { Started } from "../startup.ts";
+import type { ChannelRef, Platform, ScheduleStore } from "../store/schedule-store.ts";
+import { openSqliteStore } from "../store/sqlite-store.ts";
+import type { ScheduleDesk } from "./desk.ts";
+import { type Poster, Scheduler, type SchedulerOptions } from "./scheduler.ts";
+
+// Daily posts for a running bot: the store at STATE_DIR, the channels ONTHISDAY_CHANNELS names,
+// the desk the subscription commands use, and (unless SCHEDULER=off) the scheduler. The desk is
+// ready before the platforms start, so their commands can subscribe; the scheduler starts once
+// the platforms can post.
+
+/** Who the audit log names for changes made from configuration. */
+const CONFIG = "ONTHISDAY_CHANNELS";
+
+type ScheduleConfig = Pick<
+  Config,
+  | "STATE_DIR"
+  | "SCHEDULER"
+  | "ONTHISDAY_CHANNELS"
+  | "ONTHISDAY_TIME"
+  | "ONTHISDAY_GRACE"
+  | "ONTHISDAY_EMPTY"
+  | "BOT_TIMEZONE"
+>;
+
+/**
+ * Makes the store hold exactly the configured channels as "config" subscriptions: new ones
+ * added, changed times moved, paused ones resumed (a restart is how an operator says the
+ * problem is fixed), and ones no longer listed removed. Command subscriptions are left alone
+ * unless the configuration names their channel, which then takes it over.
+ */
+export function applyConfiguredChannels(
+  store: ScheduleStore,
+  channels: readonly ChannelRef[],
+  timing: { time: string; timeZone: string },
+  now: Date,
+): void {
+  const named = new Set(channels.map((c) => `${c.platform}:${c.channel}`));
+  for (const held of store.list()) {
+    if (held.origin === "config" && !named.has(`${held.platform}:${held.channel}`)) {
+      store.unsubscribe(held, CONFIG, now);
+    }
+  }
+  for (const ref of channels) {
+    const held = store.get(ref);
+    const same =
+      held?.origin === "config" &&
+      held.time === timing.time &&
+      held.timeZone === timing.timeZone &&
+      !held.paused;
+    if (same) continue;
+    store.subscribe({
+      platform: ref.platform,
+      channel: ref.channel,
+      ...timing,
+      origin: "config",
+      by: CONFIG,
+      since: now.toISOString(),
+    });
+  }
+}
+
+export interface DailyPosts {
+  desk: ScheduleDesk;
+  /**
+   * Starts the scheduler with the platforms' posters; does nothing when SCHEDULER=off. Missed
+   * posts are caught up in the background.
+   */
+  start(posters: Partial<Record<Platform, Poster>>): void;
+  stop(): Promise<void>;
+}
+
+export type DailyPostsOptions = Pick<SchedulerOptions, "now" | "sleep" | "spacingMs" | "backoffMs">;
+
+/** Opens the store and readies the desk; `platforms` are those this process can post to. */
+export function openDailyPosts(
+  started: Pick<Started, "ctx"> & { config: ScheduleConfig; logger: Logger },
+  platforms: ReadonlySet<Platform>,
+  options: DailyPostsOptions = {},
+): DailyPosts {
+  const { config, ctx } = started;
+  const logger = started.logger.child({ part: "schedule" });
+  const store = openSqliteStore(config.STATE_DIR);
+  const now = options.now ?? (() => new Date());
+  const defaults = { time: config.ONTHISDAY_TIME, timeZone: config.BOT_TIMEZONE };
+  let scheduler: Scheduler | undefined;
+  try {
+    applyConfiguredChannels(store, config.ONTHISDAY_CHANNELS, defaults, now());
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return {
+    desk: { store, platforms, defaults, changed: () => scheduler?.sync() },
+    start(posters) {
+      const subscriptions = store.list().length;
+      if (config.SCHEDULER === "off") {
+        logger.info({ subscriptions }, "scheduler off (SCHEDULER=off): another process posts");
+        return;
+      }
+      scheduler = new Scheduler({
+        ...options,
+        store,
+        index: ctx.index,
+        posters,
+        logger,
+        graceMs: config.ONTHISDAY_GRACE,
+        empty: config.ONTHISDAY_EMPTY,
+      });
+      void scheduler.start();
+      logger.info({ subscriptions, state: config.STATE_DIR }, "scheduler on");
+    },
+    async stop() {
+      await scheduler?.stop();
+      store.close();
+    },
+  };
+}
