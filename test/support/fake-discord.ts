@@ -53,6 +53,8 @@ export interface FakeDiscord {
   /** Application commands held, by scope: "global" or a guild id. */
   commands: Map<string, Array<Record<string, unknown>>>;
   overrides: Override[];
+  /** Every message POST /channels/:id/messages created, in order (a deduplicated repeat adds none). */
+  messages: Array<Record<string, unknown>>;
   /** Sends a dispatch to the shard that owns `guild_id` (shard 0 when there is none). */
   dispatch(event: string, data: Record<string, unknown>): void;
   /** Dispatches INTERACTION_CREATE and resolves with the callback the bot posts for it. */
@@ -147,6 +149,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const commands = new Map<string, Array<Record<string, unknown>>>();
   const overrides: Override[] = [];
   const sent = new Map<string, Record<string, unknown>>();
+  const messages: Array<Record<string, unknown>> = [];
 
   const gateway = new WebSocketServer({ host: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => gateway.once("listening", () => resolve()));
@@ -184,6 +187,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (seen) return { status: 200, body: seen };
       const message = { ...webhookMessage(body), type: 0, channel_id: parts[1] };
       if (body.enforce_nonce && body.nonce) sent.set(body.nonce, message);
+      messages.push(message);
       return { status: 200, body: message };
     }
     if (parts[0] === "webhooks") {
@@ -296,6 +300,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     identifies,
     commands,
     overrides,
+    messages,
     dispatch,
     interact: (interaction) => {
       dispatch("INTERACTION_CREATE", interaction);

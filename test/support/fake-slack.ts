@@ -40,10 +40,23 @@ export interface WebApiCall {
   authorization: string | undefined;
 }
 
+/**
+ * A test's own answer to a Web API call: any status, headers and body (JSON unless a string), or
+ * "drop" to cut the connection with no answer at all.
+ */
+export type WebApiAnswer =
+  | { status?: number; headers?: Record<string, string>; body?: unknown }
+  | "drop";
+
+/** Returns undefined to let the fake answer as Slack would. */
+export type WebApiOverride = (call: WebApiCall) => WebApiAnswer | undefined;
+
 export interface FakeWebApi {
   /** The base URL to set as SLACK_API_URL, without its trailing slash (the adapter adds it). */
   url: string;
   calls: Inbox<WebApiCall>;
+  /** Consulted in order before the fake's own answer; the first to answer wins. */
+  overrides: WebApiOverride[];
   /** Where apps.connections.open sends the client. */
   socketUrl?: string;
   close(): Promise<void>;
@@ -59,6 +72,7 @@ export interface FakeWebApiOptions {
 /** Slack's Web API at /api/<method>, answering as a workspace that accepts any token. */
 export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<FakeWebApi> {
   const calls = new Inbox<WebApiCall>();
+  const overrides: WebApiOverride[] = [];
   const answers: Record<string, (p: Record<string, string>) => Record<string, unknown>> = {
     "auth.test": () => ({
       ok: true,
@@ -80,7 +94,23 @@ export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<
     const params = req.headers["content-type"]?.includes("json")
       ? (JSON.parse(raw || "{}") as Record<string, string>)
       : Object.fromEntries(new URLSearchParams(raw));
-    calls.push({ method, params, authorization: req.headers.authorization });
+    const call: WebApiCall = { method, params, authorization: req.headers.authorization };
+    calls.push(call);
+    const override = overrides.map((o) => o(call)).find((a) => a !== undefined);
+    if (override === "drop") {
+      req.socket.destroy();
+      return;
+    }
+    if (override) {
+      const text =
+        typeof override.body === "string" ? override.body : JSON.stringify(override.body ?? {});
+      res.writeHead(override.status ?? 200, {
+        "content-type": "application/json",
+        ...override.headers,
+      });
+      res.end(text);
+      return;
+    }
     const answer =
       options.acceptTokens === false
         ? { ok: false, error: "invalid_auth" }
@@ -92,6 +122,7 @@ export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<
   const fake: FakeWebApi = {
     url: `http://127.0.0.1:${port}/api`,
     calls,
+    overrides,
     socketUrl: options.socketUrl,
     close: () => closeServer(server),
   };

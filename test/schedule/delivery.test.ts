@@ -1,0 +1,219 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { discordPoster } from "../../src/adapters/discord/post.ts";
+import { createRest } from "../../src/adapters/discord/rest.ts";
+import { boltLogger } from "../../src/adapters/slack/bolt-logger.ts";
+import { postingClient, slackPoster } from "../../src/adapters/slack/post.ts";
+import { createLogger } from "../../src/logger.ts";
+import { renderSlackMessage } from "../../src/render/slack/blocks.ts";
+import { postNonce, Scheduler } from "../../src/schedule/scheduler.ts";
+import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
+import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { capturedLogger } from "../support/captured-logger.ts";
+import { bundledContext } from "../support/context.ts";
+import { type FakeDiscord, type RestRequest, startFakeDiscord } from "../support/fake-discord.ts";
+import { type FakeWebApi, startFakeWebApi, type WebApiCall } from "../support/fake-slack.ts";
+
+// The scheduler delivering through the real posters — discord.js REST and Slack's WebClient —
+// to the loopback fakes, fresh for each test. postToday is called directly: the clock is
+// injected, no timers run.
+
+const DISCORD_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAy.fake.delivery-token";
+const SLACK_TOKEN = "xoxb-1111-2222-fakedeliverytoken";
+// Noon in Oslo on 30 October 2026, a day the bundled data has events for.
+const NOW = new Date("2026-10-30T11:00:00Z");
+const TODAY = "2026-10-30";
+
+const index = bundledContext(NOW).index;
+
+let discord: FakeDiscord;
+let slack: FakeWebApi;
+let store: ScheduleStore;
+let channels = 0;
+
+beforeEach(async () => {
+  [discord, slack] = await Promise.all([startFakeDiscord(), startFakeWebApi()]);
+  store = openSqliteStore(":memory:");
+});
+
+afterEach(async () => {
+  store.close();
+  await Promise.all([discord?.close(), slack?.close()]);
+});
+
+/** A fresh channel, subscribed at 09:00 Oslo time. */
+function subscribed(platform: ChannelRef["platform"]): ChannelRef {
+  channels += 1;
+  const channel =
+    platform === "discord" ? String(100000000000000100n + BigInt(channels)) : `C0DELIV${channels}`;
+  const ref: ChannelRef = { platform, channel };
+  store.subscribe({
+    ...ref,
+    time: "09:00",
+    timeZone: "Europe/Oslo",
+    origin: "command",
+    by: "U0ALICE",
+    since: "2026-01-01T00:00:00Z",
+  });
+  return ref;
+}
+
+/** A scheduler with both real posters; its waits are recorded, not slept. */
+function scheduler() {
+  const log = capturedLogger();
+  const waits: number[] = [];
+  const made = new Scheduler({
+    store,
+    index,
+    posters: {
+      discord: discordPoster(createRest({ DISCORD_API_URL: discord.api }, DISCORD_TOKEN)),
+      slack: slackPoster(
+        postingClient(SLACK_TOKEN, {
+          slackApiUrl: `${slack.url}/`,
+          logger: boltLogger(createLogger("silent")),
+        }),
+        (reply) => renderSlackMessage(reply),
+      ),
+    },
+    logger: log.logger,
+    graceMs: 6 * 3_600_000,
+    empty: "month",
+    now: () => NOW,
+    sleep: async (ms) => void waits.push(ms),
+  });
+  return { scheduler: made, log, waits };
+}
+
+/** Every POST /channels/:id/messages the Discord fake received, or only those for `ref`. */
+function discordPosts(ref?: ChannelRef): RestRequest[] {
+  return discord.requests.all.filter(
+    (r) =>
+      r.method === "POST" &&
+      /^\/channels\/\d+\/messages$/.test(r.path) &&
+      (!ref || r.path === `/channels/${ref.channel}/messages`),
+  );
+}
+
+/** Every chat.postMessage the Slack fake received, or only those for `ref`. */
+function slackPosts(ref?: ChannelRef): WebApiCall[] {
+  return slack.calls.all.filter(
+    (c) => c.method === "chat.postMessage" && (!ref || c.params.channel === ref.channel),
+  );
+}
+
+const discordMessages = (ref: ChannelRef) =>
+  discord.messages.filter((m) => m.channel_id === ref.channel);
+
+describe("delivering the daily note to both platforms", () => {
+  it("posts once to each channel and logs both as sent", async () => {
+    const news = subscribed("discord");
+    const team = subscribed("slack");
+    const { scheduler: s, log } = scheduler();
+    await s.postToday(news);
+    await s.postToday(team);
+
+    expect(discordPosts()).toHaveLength(1);
+    expect(discordPosts(news)[0]?.body).toMatchObject({
+      nonce: postNonce(news, TODAY),
+      enforce_nonce: true,
+      allowed_mentions: { parse: [] },
+    });
+    expect(JSON.stringify(discordPosts(news)[0]?.body)).toContain("On this day: 30 October");
+    expect(slackPosts()).toHaveLength(1);
+    expect(slackPosts(team)[0]?.params.text).toContain("On this day: 30 October");
+    expect(store.post(news, TODAY)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(store.post(team, TODAY)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(log.lines.filter((l) => l.msg === "posted")).toHaveLength(2);
+  });
+
+  it("sends nothing more when today's post is asked for again, by the same or another scheduler", async () => {
+    const news = subscribed("discord");
+    const team = subscribed("slack");
+    const first = scheduler().scheduler;
+    await first.postToday(news);
+    await first.postToday(team);
+    await first.postToday(news);
+    await first.postToday(team);
+    const second = scheduler().scheduler;
+    await second.postToday(news);
+    await second.postToday(team);
+
+    expect(discordPosts()).toHaveLength(1);
+    expect(discord.messages).toHaveLength(1);
+    expect(slackPosts()).toHaveLength(1);
+    expect(store.post(news, TODAY)?.status).toBe("sent");
+    expect(store.post(team, TODAY)?.status).toBe("sent");
+  });
+});
+
+describe("delivery when a platform fails", () => {
+  it("records one channel's refusal and still posts to the other", async () => {
+    const team = subscribed("slack");
+    const news = subscribed("discord");
+    slack.overrides.push((c) =>
+      c.params.channel === team.channel
+        ? { body: { ok: false, error: "not_in_channel" } }
+        : undefined,
+    );
+    const { scheduler: s } = scheduler();
+    await s.postToday(team);
+    await s.postToday(news);
+
+    expect(slackPosts(team)).toHaveLength(1);
+    expect(store.post(team, TODAY)).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      detail: "Slack refused: not_in_channel",
+    });
+    expect(store.get(team)?.failures).toBe(1);
+    expect(discordMessages(news)).toHaveLength(1);
+    expect(store.post(news, TODAY)?.status).toBe("sent");
+  });
+
+  it("retries Discord after a 5xx with the same nonce, and one message results", async () => {
+    const news = subscribed("discord");
+    // Four 500s outlast discord.js's own retries, so the first attempt fails as a whole.
+    let failures = 4;
+    discord.overrides.push((r) =>
+      r.path === `/channels/${news.channel}/messages` && failures-- > 0
+        ? { status: 500, body: { message: "Internal Server Error", code: 0 } }
+        : undefined,
+    );
+    const { scheduler: s, waits } = scheduler();
+    await s.postToday(news);
+
+    const nonces = discordPosts(news).map((r) => (r.body as { nonce?: unknown }).nonce);
+    expect(nonces).toEqual(Array(5).fill(postNonce(news, TODAY)));
+    expect(discordMessages(news)).toHaveLength(1);
+    expect(store.post(news, TODAY)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(waits).toContain(2000);
+  });
+
+  it("waits out a Slack rate limit as asked, then posts once", async () => {
+    const team = subscribed("slack");
+    let limited = true;
+    slack.overrides.push((c) => {
+      if (c.params.channel !== team.channel || !limited) return undefined;
+      limited = false;
+      return { status: 429, headers: { "retry-after": "7" }, body: { ok: false } };
+    });
+    const { scheduler: s, waits } = scheduler();
+    await s.postToday(team);
+
+    expect(slackPosts(team)).toHaveLength(2);
+    expect(waits).toContain(7000);
+    expect(store.post(team, TODAY)).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("does not send to Slack again after a 500, and logs the post as failed", async () => {
+    const team = subscribed("slack");
+    slack.overrides.push((c) =>
+      c.params.channel === team.channel ? { status: 500, body: "oops" } : undefined,
+    );
+    const { scheduler: s } = scheduler();
+    await s.postToday(team);
+    await s.postToday(team);
+
+    expect(slackPosts(team)).toHaveLength(1);
+    expect(store.post(team, TODAY)).toMatchObject({ status: "failed", attempts: 1 });
+  });
+});
