@@ -37,7 +37,10 @@ const CHANNEL = {
 export function parseChannelList(text: string): ChannelRef[] | string {
   const refs: ChannelRef[] = [];
   for (const raw of text.split(/[,\s]+/).filter(Boolean)) {
-    const [platform, channel = ""] = raw.split(":", 2);
+    // Everything after the first colon is the id, so "discord:123:999" is refused, not cut short.
+    const colon = raw.indexOf(":");
+    const platform = colon === -1 ? raw : raw.slice(0, colon);
+    const channel = colon === -1 ? "" : raw.slice(colon + 1);
     if (platform !== "discord" && platform !== "slack") {
       return `“${raw.slice(0, 40)}” does not start with discord: or slack:`;
     }

@@ -126,9 +126,10 @@ export function openSqliteStore(dir: string): ScheduleStore {
     `SELECT * FROM posts WHERE platform = @platform AND channel = @channel
      ORDER BY local_date DESC LIMIT 1`,
   );
+  // A pause keeps the reason it was paused for, as the audit log does.
   const fail = db.prepare(
     `UPDATE subscriptions SET failures = failures + 1,
-       paused = CASE WHEN failures + 1 >= @pauseAfter THEN @reason ELSE paused END
+       paused = CASE WHEN paused IS NULL AND failures + 1 >= @pauseAfter THEN @reason ELSE paused END
      WHERE platform = @platform AND channel = @channel`,
   );
   const succeed = db.prepare(

@@ -1,0 +1,226 @@
+import { rmSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { applyConfiguredChannels, openDailyPosts } from "../../src/schedule/daily-posts.ts";
+import type { Poster } from "../../src/schedule/scheduler.ts";
+import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
+import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { capturedLogger } from "../support/captured-logger.ts";
+import { bundledContext } from "../support/context.ts";
+import { freshStateDir } from "../support/process.ts";
+
+// ONTHISDAY_CHANNELS made real in the store at start-up, and the daily posts of a running bot.
+
+const news: ChannelRef = { platform: "discord", channel: "100000000000000004" };
+const team: ChannelRef = { platform: "slack", channel: "C0TEAM01" };
+const ops: ChannelRef = { platform: "slack", channel: "C0OPS0001" };
+const nine = { time: "09:00", timeZone: "Europe/Oslo" };
+const monday = new Date("2026-10-26T06:00:00Z");
+const tuesday = new Date("2026-10-27T06:00:00Z");
+
+const stores: ScheduleStore[] = [];
+const dirs: string[] = [];
+
+function memoryStore(): ScheduleStore {
+  const store = openSqliteStore(":memory:");
+  stores.push(store);
+  return store;
+}
+
+function subscribeByCommand(store: ScheduleStore, ref: ChannelRef): void {
+  store.subscribe({
+    ...ref,
+    time: "07:15",
+    timeZone: "America/New_York",
+    origin: "command",
+    by: "U0ALICE",
+    since: "2026-10-01T10:00:00.000Z",
+  });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  for (const store of stores.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("applyConfiguredChannels", () => {
+  it("adds each configured channel as a config subscription at the configured time", () => {
+    const store = memoryStore();
+    applyConfiguredChannels(store, [news, team], nine, monday);
+    const held = { ...nine, origin: "config", by: "ONTHISDAY_CHANNELS", failures: 0 };
+    expect(store.list()).toEqual([
+      { ...news, ...held, since: monday.toISOString() },
+      { ...team, ...held, since: monday.toISOString() },
+    ]);
+    expect(store.changes(news)).toEqual([
+      {
+        ...news,
+        action: "subscribe",
+        by: "ONTHISDAY_CHANNELS",
+        at: monday.toISOString(),
+        detail: "09:00 Europe/Oslo",
+      },
+    ]);
+  });
+
+  it("leaves an unchanged config subscription alone, adding nothing to the log", () => {
+    const store = memoryStore();
+    applyConfiguredChannels(store, [news], nine, monday);
+    applyConfiguredChannels(store, [news], nine, tuesday);
+    expect(store.get(news)?.since).toBe(monday.toISOString());
+    expect(store.changes(news)).toHaveLength(1);
+  });
+
+  it("moves a config subscription whose time or zone changed", () => {
+    const store = memoryStore();
+    applyConfiguredChannels(store, [news, team], nine, monday);
+    applyConfiguredChannels(
+      store,
+      [news, team],
+      { time: "07:30", timeZone: "Europe/Oslo" },
+      tuesday,
+    );
+    expect(store.get(news)).toMatchObject({ time: "07:30", since: tuesday.toISOString() });
+    applyConfiguredChannels(store, [news], { time: "07:30", timeZone: "Asia/Tokyo" }, tuesday);
+    expect(store.get(news)?.timeZone).toBe("Asia/Tokyo");
+    expect(store.changes(news).map((c) => c.detail)).toEqual([
+      "09:00 Europe/Oslo",
+      "07:30 Europe/Oslo",
+      "07:30 Asia/Tokyo",
+    ]);
+  });
+
+  it("resumes a paused config subscription, clearing its failures", () => {
+    const store = memoryStore();
+    applyConfiguredChannels(store, [news], nine, monday);
+    store.recordFailure(news, "Missing Access", 1, monday);
+    expect(store.get(news)?.paused).toBe("Missing Access");
+    applyConfiguredChannels(store, [news], nine, tuesday);
+    expect(store.get(news)?.paused).toBeUndefined();
+    expect(store.get(news)?.failures).toBe(0);
+  });
+
+  it("removes a config subscription no longer listed, logging it against the configuration", () => {
+    const store = memoryStore();
+    applyConfiguredChannels(store, [news, team], nine, monday);
+    applyConfiguredChannels(store, [team], nine, tuesday);
+    expect(store.get(news)).toBeUndefined();
+    expect(store.get(team)).toBeDefined();
+    expect(store.changes(news).at(-1)).toEqual({
+      ...news,
+      action: "unsubscribe",
+      by: "ONTHISDAY_CHANNELS",
+      at: tuesday.toISOString(),
+    });
+  });
+
+  it("removes every config subscription when the list becomes empty", () => {
+    const store = memoryStore();
+    applyConfiguredChannels(store, [news, team], nine, monday);
+    applyConfiguredChannels(store, [], nine, tuesday);
+    expect(store.list()).toEqual([]);
+  });
+
+  it("leaves command subscriptions of channels it does not name alone", () => {
+    const store = memoryStore();
+    subscribeByCommand(store, ops);
+    const before = store.get(ops);
+    applyConfiguredChannels(store, [news], nine, monday);
+    applyConfiguredChannels(store, [], nine, tuesday);
+    expect(store.get(ops)).toEqual(before);
+    expect(store.changes(ops)).toHaveLength(1);
+  });
+
+  it("takes over a command subscription whose channel the configuration names", () => {
+    const store = memoryStore();
+    subscribeByCommand(store, ops);
+    applyConfiguredChannels(store, [ops], nine, monday);
+    expect(store.get(ops)).toMatchObject({
+      ...nine,
+      origin: "config",
+      by: "ONTHISDAY_CHANNELS",
+      since: monday.toISOString(),
+    });
+    expect(store.changes(ops).map((c) => c.by)).toEqual(["U0ALICE", "ONTHISDAY_CHANNELS"]);
+  });
+});
+
+type Started = Parameters<typeof openDailyPosts>[0];
+
+/** A bot's schedule settings around a fresh STATE_DIR that afterEach removes. */
+function started(scheduler: "on" | "off", channels: readonly ChannelRef[] = [news]) {
+  const dir = freshStateDir();
+  dirs.push(dir);
+  const log = capturedLogger();
+  const config: Started["config"] = {
+    STATE_DIR: dir,
+    SCHEDULER: scheduler,
+    ONTHISDAY_CHANNELS: [...channels],
+    ONTHISDAY_TIME: "09:00",
+    ONTHISDAY_GRACE: 6 * 3_600_000,
+    ONTHISDAY_EMPTY: "month",
+    BOT_TIMEZONE: "Europe/Oslo",
+  };
+  const bot: Started = { ctx: bundledContext(), config, logger: log.logger };
+  return { bot, dir, log };
+}
+
+/** A Discord poster that records the channels it was asked to post to. */
+function recordingPoster(): { poster: Poster; posted: string[] } {
+  const posted: string[] = [];
+  return { posted, poster: { post: async (channel) => void posted.push(channel) } };
+}
+
+describe("openDailyPosts", { timeout: 30_000 }, () => {
+  it("subscribes the configured channels in the store at STATE_DIR", async () => {
+    const { bot, dir } = started("off", [news, team]);
+    const daily = openDailyPosts(bot, new Set(["discord", "slack"]), { now: () => monday });
+    expect(daily.desk.store.list().map((s) => s.origin)).toEqual(["config", "config"]);
+    expect(daily.desk.defaults).toEqual(nine);
+    await daily.stop();
+    const reopened = openSqliteStore(dir);
+    stores.push(reopened);
+    expect(reopened.get(team)).toMatchObject({ ...nine, origin: "config" });
+  });
+
+  it("never posts with SCHEDULER off, and says so in the log", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
+    const { bot, log } = started("off");
+    const { poster, posted } = recordingPoster();
+    const daily = openDailyPosts(bot, new Set(["discord"]), { spacingMs: 0 });
+    daily.start({ discord: poster });
+    await vi.advanceTimersByTimeAsync(2 * 24 * 3_600_000);
+    expect(posted).toEqual([]);
+    expect(daily.desk.store.lastPost(news)).toBeUndefined();
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        part: "schedule",
+        subscriptions: 1,
+        msg: "scheduler off (SCHEDULER=off): another process posts",
+      }),
+    );
+    await daily.stop();
+  });
+
+  it("posts at the configured time with SCHEDULER on", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
+    const { bot } = started("on");
+    const { poster, posted } = recordingPoster();
+    const daily = openDailyPosts(bot, new Set(["discord"]), { spacingMs: 0 });
+    daily.start({ discord: poster });
+    await vi.advanceTimersByTimeAsync(2 * 3_600_000);
+    expect(posted).toEqual([news.channel]);
+    expect(daily.desk.store.post(news, "2026-10-30")?.status).toBe("sent");
+    await daily.stop();
+  });
+
+  it("closes the store on stop", async () => {
+    const { bot } = started("off");
+    const daily = openDailyPosts(bot, new Set(["discord"]), { now: () => monday });
+    daily.start({});
+    await daily.stop();
+    expect(() => daily.desk.store.list()).toThrow(/not open/);
+  });
+});
