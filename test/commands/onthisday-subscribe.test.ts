@@ -1,0 +1,267 @@
+import { describe, expect, it } from "vitest";
+import type { CommandContext } from "../../src/command/declaration.ts";
+import { renderDiscord } from "../../src/render/discord/message.ts";
+import { renderSlack } from "../../src/render/slack/blocks.ts";
+import type { Place } from "../../src/schedule/desk.ts";
+import type { ChannelRef } from "../../src/store/schedule-store.ts";
+import { shownText as discordText } from "../render/discord/within-limits.ts";
+import { shownText as slackText } from "../render/slack/within-limits.ts";
+import { ask, bundledContext, run } from "../support/context.ts";
+import { atPlace, memoryDesk, slackChannelContext, type TestDesk } from "../support/schedule.ts";
+
+// The clock stands at 30 October 2026, 11:00 UTC: 12:00 in Oslo (CET), 07:00 in New York (EDT).
+const ctx = bundledContext();
+const here: ChannelRef = { platform: "slack", channel: "C0TEAM01" };
+const EXAMPLE = "Example: /onthisday-subscribe time:08:30 timezone:Europe/Oslo";
+
+function inSlack(desk: TestDesk = memoryDesk()): { desk: TestDesk; c: CommandContext } {
+  return { desk, c: slackChannelContext(ctx, desk) };
+}
+
+function discordMember(canManageChannels: boolean | undefined, desk = memoryDesk()) {
+  const place: Place = { platform: "discord", channel: "100000000000000004", user: "42" };
+  if (canManageChannels !== undefined) place.canManageChannels = canManageChannels;
+  return { desk, c: atPlace(ctx, place, desk) };
+}
+
+function expectNothingStored(desk: TestDesk): void {
+  expect(desk.store.list()).toEqual([]);
+  expect(desk.changes).toBe(0);
+}
+
+describe("/onthisday-subscribe [time] [timezone]", () => {
+  it("subscribes at the desk's default time and zone when neither is given", () => {
+    const { desk, c } = inSlack(
+      memoryDesk(["discord", "slack"], { time: "06:15", timeZone: "America/New_York" }),
+    );
+    const reply = run(c, "onthisday-subscribe");
+    expect(reply.kind).toBe("answer");
+    expect(reply.title).toBe("Daily posts start here");
+    expect(reply.body[0]).toContain("Every day at 06:15 (America/New_York)");
+    expect(desk.store.list()).toEqual([
+      {
+        ...here,
+        time: "06:15",
+        timeZone: "America/New_York",
+        origin: "command",
+        by: "U0ALICE",
+        since: "2026-10-30T11:00:00.000Z",
+        failures: 0,
+      },
+    ]);
+  });
+
+  it.each([
+    ["by position, words apart", "/onthisday subscribe 07:45 America/New_York"],
+    ["by name, words apart", "/onthisday subscribe time:07:45 timezone:America/New_York"],
+    ["by position, as one command", "/onthisday-subscribe 07:45 America/New_York"],
+    ["by name in either order", "/onthisday-subscribe timezone:America/New_York time:07:45"],
+  ])("takes the time and zone %s", (_how, line) => {
+    const { desk, c } = inSlack();
+    expect(ask(c, line).title).toBe("Daily posts start here");
+    expect(desk.store.get(here)).toMatchObject({ time: "07:45", timeZone: "America/New_York" });
+  });
+
+  it("takes the time and zone as option values, as Discord sends them", () => {
+    const { desk, c } = inSlack();
+    run(c, "onthisday-subscribe", { time: "07:45", timezone: "America/New_York" });
+    expect(desk.store.get(here)).toMatchObject({ time: "07:45", timeZone: "America/New_York" });
+  });
+
+  it.each(["america/new_york", "AMERICA/NEW_YORK", " America/New_york "])(
+    "stores the zone %j in its canonical spelling",
+    (typed) => {
+      const { desk, c } = inSlack();
+      const reply = run(c, "onthisday-subscribe", { time: "07:45", timezone: typed });
+      expect(desk.store.get(here)?.timeZone).toBe("America/New_York");
+      expect(reply.body[0]).toContain("(America/New_York)");
+    },
+  );
+
+  it("writes a time typed without its leading zero as HH:MM", () => {
+    const { desk, c } = inSlack();
+    ask(c, "/onthisday subscribe 9:05 Europe/Oslo");
+    expect(desk.store.get(here)?.time).toBe("09:05");
+  });
+
+  it.each([
+    ["an hour past 23", "/onthisday subscribe 25:00", "“25:00” is not a time of day"],
+    ["a word for a time", "/onthisday subscribe noon", "“noon” is not a time of day"],
+    ["a named bad time", "/onthisday subscribe time:25:00", "“25:00” is not a time of day"],
+    ["an unknown zone", "/onthisday subscribe 08:30 Mars/Base", "“Mars/Base” is not a time zone"],
+    ["a named unknown zone", "/onthisday subscribe timezone:Mars/Base", "“Mars/Base” is not"],
+  ])("refuses %s with an example and stores nothing", (_what, line, problem) => {
+    const { desk, c } = inSlack();
+    const reply = ask(c, line);
+    expect(reply.kind).toBe("usage");
+    expect(reply.title).toContain(problem);
+    expect(reply.body).toEqual([EXAMPLE]);
+    expectNothingStored(desk);
+    expect(desk.store.changes(here)).toEqual([]);
+  });
+
+  it("keeps the existing subscription when a change is refused", () => {
+    const { desk, c } = inSlack();
+    ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    expect(ask(c, "/onthisday subscribe 08:30 Mars/Base").kind).toBe("usage");
+    expect(desk.store.get(here)).toMatchObject({ time: "08:30", timeZone: "Europe/Oslo" });
+    expect(desk.changes).toBe(1);
+  });
+
+  it("changes the time of a channel already subscribed, and says so", () => {
+    const { desk, c } = inSlack();
+    ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    const reply = ask(c, "/onthisday subscribe 10:00 Europe/Oslo");
+    expect(reply.title).toBe("Daily posts changed");
+    expect(desk.store.list()).toHaveLength(1);
+    expect(desk.store.get(here)?.time).toBe("10:00");
+  });
+
+  it("resumes a paused subscription when subscribed again, and says so", () => {
+    const { desk, c } = inSlack();
+    ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    desk.store.recordFailure(here, "not_in_channel", 1, ctx.now());
+    expect(desk.store.get(here)?.paused).toBe("not_in_channel");
+    const reply = ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    expect(reply.title).toBe("Daily posts changed");
+    expect(reply.body).toContain("They were paused after failed posts; they are running again.");
+    expect(desk.store.get(here)).toMatchObject({ failures: 0 });
+    expect(desk.store.get(here)?.paused).toBeUndefined();
+  });
+
+  it("does not speak of resuming a subscription that was not paused", () => {
+    const { c } = inSlack();
+    ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    const again = ask(c, "/onthisday subscribe 09:30 Europe/Oslo");
+    expect(again.body.join("\n")).not.toMatch(/paused|running again/);
+  });
+
+  it("names the next post in the subscription's zone: later today when the time is still ahead", () => {
+    const { c } = inSlack();
+    const reply = ask(c, "/onthisday subscribe 07:45 America/New_York");
+    // 07:45 in New York is 12:45 in Oslo, the bot's own zone.
+    expect(reply.body).toContainEqual(expect.stringContaining("due Fri 30 Oct 2026, 07:45"));
+    expect(reply.body.join("\n")).not.toContain("12:45");
+  });
+
+  it("names the next post tomorrow when today's time has passed", () => {
+    const { c } = inSlack();
+    const reply = ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    expect(reply.body).toContainEqual(expect.stringContaining("due Sat 31 Oct 2026, 08:30 CET"));
+  });
+
+  it("tells the scheduler once for every change it makes", () => {
+    const { desk, c } = inSlack();
+    ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    expect(desk.changes).toBe(1);
+    ask(c, "/onthisday subscribe 09:30 Europe/Oslo");
+    expect(desk.changes).toBe(2);
+  });
+
+  it("records who subscribed, when, and to what", () => {
+    const { desk, c } = inSlack();
+    ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    ask(c, "/onthisday subscribe 07:45 America/New_York");
+    expect(desk.store.changes(here)).toEqual([
+      {
+        ...here,
+        action: "subscribe",
+        by: "U0ALICE",
+        at: "2026-10-30T11:00:00.000Z",
+        detail: "08:30 Europe/Oslo",
+      },
+      {
+        ...here,
+        action: "subscribe",
+        by: "U0ALICE",
+        at: "2026-10-30T11:00:00.000Z",
+        detail: "07:45 America/New_York",
+      },
+    ]);
+  });
+});
+
+describe("where /onthisday-subscribe may run", () => {
+  it("asks to be run in a channel when there is none, as in the console", () => {
+    const reply = ask(ctx, "/onthisday subscribe 08:30 Europe/Oslo");
+    expect(reply.kind).toBe("usage");
+    expect(reply.title).toBe(
+      "Daily posts go to a Discord or Slack channel: run this in the channel that should get them.",
+    );
+    expect(reply.body).toEqual([EXAMPLE]);
+  });
+
+  it("asks the same where there is a channel but no schedule to change", () => {
+    const place: Place = { platform: "slack", channel: "C0TEAM01", user: "U0ALICE" };
+    expect(run({ ...ctx, place }, "onthisday-subscribe").title).toMatch(/^Daily posts go to/);
+  });
+
+  it.each([
+    ["discord", ["slack"], "DISCORD_TOKEN"],
+    ["slack", ["discord"], "SLACK_BOT_TOKEN"],
+  ] as const)(
+    "names the token missing to post to %s, and stores nothing",
+    (platform, platforms, token) => {
+      const desk = memoryDesk(platforms);
+      const c = atPlace(ctx, { platform, channel: "C0TEAM01", user: "U0ALICE" }, desk);
+      const reply = run(c, "onthisday-subscribe");
+      expect(reply.kind).toBe("usage");
+      expect(reply.title).toContain(`must set ${token}`);
+      expectNothingStored(desk);
+    },
+  );
+
+  it("refuses a Discord member without Manage Channels, and stores nothing", () => {
+    const { desk, c } = discordMember(false);
+    const reply = ask(c, "/onthisday subscribe 08:30 Europe/Oslo");
+    expect(reply.kind).toBe("usage");
+    expect(reply.title).toBe(
+      "Only people with the Manage Channels permission can change this channel's daily posts.",
+    );
+    expect(reply.body).toEqual(["Example: /onthisday-status"]);
+    expectNothingStored(desk);
+  });
+
+  it("lets a Discord member with Manage Channels subscribe, recording them", () => {
+    const { desk, c } = discordMember(true);
+    expect(ask(c, "/onthisday subscribe 08:30 Europe/Oslo").kind).toBe("answer");
+    expect(desk.store.get({ platform: "discord", channel: "100000000000000004" })?.by).toBe("42");
+  });
+
+  it("leaves a subscription from configuration alone: it is changed there", () => {
+    const desk = memoryDesk();
+    const config = {
+      ...here,
+      time: "08:00",
+      timeZone: "Europe/Oslo",
+      origin: "config" as const,
+      since: "2026-10-01T00:00:00.000Z",
+    };
+    desk.store.subscribe(config);
+    const reply = ask(slackChannelContext(ctx, desk), "/onthisday subscribe 10:00 Europe/Oslo");
+    expect(reply.kind).toBe("usage");
+    expect(reply.title).toContain("set in Barents's configuration (ONTHISDAY_CHANNELS)");
+    expect(desk.store.get(here)).toEqual({ ...config, failures: 0 });
+    expect(desk.changes).toBe(0);
+  });
+});
+
+describe("user text in /onthisday-subscribe's replies", () => {
+  it.each(["<@123>", "@everyone", "<!here>", "<@&456>"])(
+    "quotes the zone %j back without it becoming a mention, on Discord or Slack",
+    (zone) => {
+      const { desk, c } = inSlack();
+      const reply = ask(c, `/onthisday subscribe 08:30 ${zone}`);
+      expect(reply.kind).toBe("usage");
+      expect(reply.title).toContain(zone);
+      const discord = renderDiscord(reply);
+      expect(discord.allowed_mentions).toEqual({ parse: [] });
+      for (const shown of [discordText(discord), slackText(renderSlack(reply))]) {
+        expect(shown).not.toContain("<@");
+        expect(shown).not.toContain("<!");
+      }
+      expect(discordText(discord)).not.toContain("@everyone");
+      expectNothingStored(desk);
+    },
+  );
+});
