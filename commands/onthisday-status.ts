@@ -43,7 +43,7 @@ export const onthisdayStatus = defineCommand({
     return reply("answer", "Daily posts in this channel", {
       body: subscription.paused
         ? [
-            `Paused after ${subscription.failures} failed posts in a row: ${subscription.paused}.`,
+            `Paused after ${subscription.failures} failed ${subscription.failures === 1 ? "post" : "posts"} in a row: ${subscription.paused}.`,
             subscription.origin === "config"
               ? "Restarting Barents resumes them once the problem is fixed."
               : "Fix the problem, then /onthisday-subscribe resumes them.",

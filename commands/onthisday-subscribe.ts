@@ -16,7 +16,8 @@ export const onthisdaySubscribe = defineCommand({
       name: "time",
       description: "Local time of day, 24-hour HH:MM; 09:00 if left out",
       type: "string",
-      maxLength: 5,
+      // Room for a zone typed in its place, and for a wrong time to be named as such.
+      maxLength: 64,
       example: "08:30",
     },
     {
@@ -32,18 +33,23 @@ export const onthisdaySubscribe = defineCommand({
   permission: "manage-channels",
   handle(ctx, options) {
     const { desk, place } = scheduleHere(ctx, true);
-    const time = options.time === undefined ? desk.defaults.time : parseDailyTime(options.time);
+    let { time: typedTime, timezone: typedZone } = options;
+    // `/onthisday subscribe Europe/Oslo`: a zone typed alone lands in the first slot, time.
+    if (typedZone === undefined && typedTime !== undefined && !parseDailyTime(typedTime)) {
+      if (canonicalTimeZone(typedTime)) [typedZone, typedTime] = [typedTime, undefined];
+    }
+    const time = typedTime === undefined ? desk.defaults.time : parseDailyTime(typedTime);
     if (!time) {
       throw new UsageError(
-        `“${clip(options.time ?? "")}” is not a time of day: use 24-hour HH:MM.`,
+        `“${clip(typedTime ?? "")}” is not a time of day: use 24-hour HH:MM.`,
         EXAMPLE,
       );
     }
     const timeZone =
-      options.timezone === undefined ? desk.defaults.timeZone : canonicalTimeZone(options.timezone);
+      typedZone === undefined ? desk.defaults.timeZone : canonicalTimeZone(typedZone);
     if (!timeZone) {
       throw new UsageError(
-        `“${clip(options.timezone ?? "")}” is not a time zone: use an IANA name like Europe/Oslo or America/New_York.`,
+        `“${clip(typedZone ?? "")}” is not a time zone: use an IANA name like Europe/Oslo or America/New_York.`,
         EXAMPLE,
       );
     }

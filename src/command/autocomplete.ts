@@ -11,8 +11,8 @@ export interface Choice {
 /** Discord's ceiling, and a sensible one anywhere: more is noise. */
 export const MAX_CHOICES = MAX_SUGGESTIONS;
 const MAX_NAME = 100;
-/** Every IANA zone the runtime knows, read once. */
-const TIME_ZONES: readonly string[] = Intl.supportedValuesOf("timeZone");
+/** Every IANA zone the runtime knows, read once; Node 20's list leaves out UTC itself. */
+const TIME_ZONES: readonly string[] = [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])];
 
 function choice(name: string, value: string | number): Choice {
   return { name: clip(name, MAX_NAME), value };
@@ -45,7 +45,15 @@ export function autocomplete(
     case "time-zones": {
       // Matches anywhere in the name, so "oslo" finds Europe/Oslo and "new_y" America/New_York.
       const wanted = text.toLowerCase().replace(/\s+/g, "_");
-      return TIME_ZONES.filter((zone) => zone.toLowerCase().includes(wanted))
+      const matches = TIME_ZONES.filter((zone) => zone.toLowerCase().includes(wanted));
+      // "os" offers Europe/Oslo before America/Costa_Rica: a part that starts so ranks first.
+      const starts = (zone: string) =>
+        zone.toLowerCase().startsWith(wanted) ||
+        zone
+          .toLowerCase()
+          .split("/")
+          .some((part) => part.startsWith(wanted));
+      return [...matches.filter(starts), ...matches.filter((zone) => !starts(zone))]
         .slice(0, MAX_CHOICES)
         .map((zone) => choice(zone, zone));
     }

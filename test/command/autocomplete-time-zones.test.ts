@@ -41,6 +41,15 @@ describe('autocomplete from "time-zones"', () => {
     expect(zones("   ")).toHaveLength(25);
   });
 
+  it("offers UTC, which Node 20's own list of zones leaves out", () => {
+    expect(zones("utc")[0]?.value).toBe("UTC");
+  });
+
+  it("ranks zones with a part starting with what was typed before those merely containing it", () => {
+    const found = zones("os").map((c) => c.value);
+    expect(found.indexOf("Europe/Oslo")).toBeLessThan(found.indexOf("America/Costa_Rica"));
+  });
+
   it("offers nothing for a zone that does not exist", () => {
     expect(zones("Mars/Base")).toEqual([]);
   });

@@ -112,7 +112,10 @@ describe("/onthisday-status", () => {
     const desk = configDesk();
     desk.store.recordFailure(here, "missing_scope", 1, ctx.now());
     const reply = run(slackChannelContext(ctx, desk), "onthisday-status");
-    expect(reply.body).toContain("Restarting Barents resumes them once the problem is fixed.");
+    expect(reply.body).toEqual([
+      "Paused after 1 failed post in a row: missing_scope.",
+      "Restarting Barents resumes them once the problem is fixed.",
+    ]);
   });
 
   it("says a subscription from configuration was set up there", () => {

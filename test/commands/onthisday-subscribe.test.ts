@@ -90,6 +90,9 @@ describe("/onthisday-subscribe [time] [timezone]", () => {
     ["a named bad time", "/onthisday subscribe time:25:00", "“25:00” is not a time of day"],
     ["an unknown zone", "/onthisday subscribe 08:30 Mars/Base", "“Mars/Base” is not a time zone"],
     ["a named unknown zone", "/onthisday subscribe timezone:Mars/Base", "“Mars/Base” is not"],
+    ["a time with seconds", "/onthisday subscribe 08:30:00", "“08:30:00” is not a time of day"],
+    ["a 12-hour time", "/onthisday subscribe 8:30am Europe/Oslo", "“8:30am” is not a time of day"],
+    ["a word that is no zone either", "/onthisday subscribe Oslo", "“Oslo” is not a time of day"],
   ])("refuses %s with an example and stores nothing", (_what, line, problem) => {
     const { desk, c } = inSlack();
     const reply = ask(c, line);
@@ -98,6 +101,13 @@ describe("/onthisday-subscribe [time] [timezone]", () => {
     expect(reply.body).toEqual([EXAMPLE]);
     expectNothingStored(desk);
     expect(desk.store.changes(here)).toEqual([]);
+  });
+
+  it("takes a zone typed alone as the zone, at the desk's default time", () => {
+    const { desk, c } = inSlack();
+    const reply = ask(c, "/onthisday subscribe america/new_york");
+    expect(reply.kind).toBe("answer");
+    expect(desk.store.get(here)).toMatchObject({ time: "09:00", timeZone: "America/New_York" });
   });
 
   it("keeps the existing subscription when a change is refused", () => {
