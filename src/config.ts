@@ -45,6 +45,22 @@ const envSchema = z
     DISCORD_GUILD_ID: snowflake("a server (guild) id"),
     DISCORD_PUBLIC_KEY: secret("a public key (64 hexadecimal characters)", /^[0-9a-fA-F]{64}$/),
     DISCORD_API_URL: baseUrl("https://discord.com/api"),
+    DISCORD_SHARDS: unsetIfEmpty(
+      z
+        .string()
+        .trim()
+        .optional()
+        .transform((text, ctx) => {
+          if (text === undefined || text === "auto") return text;
+          const count = /^\d{1,4}$/.test(text) ? Number(text) : 0;
+          if (count >= 1 && count <= 1000) return count;
+          ctx.addIssue({
+            code: "custom",
+            message: "must be auto or a whole number of shards, like 2",
+          });
+          return z.NEVER;
+        }),
+    ),
 
     SLACK_BOT_TOKEN: secret("a bot token (it starts with xoxb-)", /^xoxb-\S+$/),
     SLACK_APP_TOKEN: secret("an app-level token (it starts with xapp-)", /^xapp-\S+$/),
@@ -114,6 +130,13 @@ const envSchema = z
       need("DISCORD_TOKEN", "is needed to post to the Discord channels in ONTHISDAY_CHANNELS");
     if (named("slack") && !env.SLACK_BOT_TOKEN)
       need("SLACK_BOT_TOKEN", "is needed to post to the Slack channels in ONTHISDAY_CHANNELS");
+    if (env.DISCORD_SHARDS !== undefined && !env.DISCORD_TOKEN)
+      need("DISCORD_TOKEN", "is needed with DISCORD_SHARDS: shards are gateway connections");
+    if (env.DISCORD_SHARDS !== undefined && env.DISCORD_PUBLIC_KEY)
+      need(
+        "DISCORD_SHARDS",
+        "is for the gateway; with DISCORD_PUBLIC_KEY set, interactions come over HTTP and need no shards",
+      );
     if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)
       need("SLACK_BOT_TOKEN", "is needed with SLACK_APP_TOKEN (Socket Mode)");
     if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN)

@@ -56,7 +56,11 @@ export async function serve(
       const { discordInteractionsRoute } = await import("./adapters/discord/http.ts");
       routes.push(discordInteractionsRoute(started));
     }
-    if (transports.discord === "gateway") {
+    if (transports.discord === "gateway" && config.DISCORD_SHARDS !== undefined) {
+      const { startDiscordShards } = await import("./adapters/discord/shards.ts");
+      const shards = await startDiscordShards(started);
+      stops.push(() => shards.stop());
+    } else if (transports.discord === "gateway") {
       const { startDiscordGateway } = await import("./adapters/discord/gateway.ts");
       const gateway = await startDiscordGateway(started);
       stops.push(() => gateway.stop());

@@ -137,6 +137,29 @@ describe("scheduled posts settings", () => {
   });
 });
 
+describe("DISCORD_SHARDS", () => {
+  it("takes auto or a whole number of shards", () => {
+    expect(loadConfig({ DISCORD_TOKEN: "t", DISCORD_SHARDS: "auto" }).DISCORD_SHARDS).toBe("auto");
+    expect(loadConfig({ DISCORD_TOKEN: "t", DISCORD_SHARDS: "4" }).DISCORD_SHARDS).toBe(4);
+    expect(loadConfig({ DISCORD_TOKEN: "t" }).DISCORD_SHARDS).toBeUndefined();
+  });
+
+  it.each(["0", "2.5", "many"])("refuses %s with an example", (value) => {
+    expect(() => loadConfig({ DISCORD_TOKEN: "t", DISCORD_SHARDS: value })).toThrow(
+      /DISCORD_SHARDS: must be auto or a whole number of shards, like 2/,
+    );
+  });
+
+  it("needs the gateway: a bot token, and no HTTP interactions", () => {
+    expect(() => loadConfig({ DISCORD_SHARDS: "2" })).toThrow(
+      /DISCORD_TOKEN: is needed with DISCORD_SHARDS/,
+    );
+    expect(() =>
+      loadConfig({ DISCORD_TOKEN: "t", DISCORD_PUBLIC_KEY: "a".repeat(64), DISCORD_SHARDS: "2" }),
+    ).toThrow(/DISCORD_SHARDS: is for the gateway/);
+  });
+});
+
 describe("transports", () => {
   it("runs nothing but the console without credentials", () => {
     const t = transports(loadConfig({}));

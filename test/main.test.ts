@@ -11,7 +11,7 @@ import {
   startFakeWebApi,
   startResponseUrls,
 } from "./support/fake-slack.ts";
-import { cleanEnv, spawnScript, startScript } from "./support/process.ts";
+import { cleanEnv, logLine, spawnScript, startScript } from "./support/process.ts";
 
 // `npm start` as an operator runs it: the credentials in the environment decide what starts,
 // both HTTP platforms share one port, and SIGTERM stops the process cleanly.
@@ -33,31 +33,6 @@ afterAll(async () => {
   await web.close();
   await urls.close();
 });
-
-/** Waits for the JSON log line with this message and returns it; keeps reading stderr after. */
-function logLine(
-  child: ReturnType<typeof spawnScript>,
-  msg: string,
-): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    let buffer = "";
-    const onData = (chunk: Buffer) => {
-      buffer += String(chunk);
-      for (const line of buffer.split("\n")) {
-        if (!line.startsWith("{")) continue;
-        const entry = JSON.parse(line) as Record<string, unknown>;
-        if (entry.msg === msg) {
-          child.stderr.off("data", onData);
-          child.stderr.resume();
-          resolve(entry);
-          return;
-        }
-      }
-    };
-    child.stderr.on("data", onData);
-    child.once("exit", () => reject(new Error(`exited before logging "${msg}":\n${buffer}`)));
-  });
-}
 
 // Each test starts a real process (tsx, discord.js and Bolt loading): seconds on a busy machine.
 describe("npm start with credentials", { timeout: 60_000 }, () => {

@@ -34,6 +34,8 @@ export interface Identify {
 export interface FakeDiscordOptions {
   /** The shard count GET /gateway/bot recommends. */
   shards?: number;
+  /** How many shards may identify at once (session_start_limit.max_concurrency). */
+  maxConcurrency?: number;
 }
 
 interface Reply {
@@ -165,7 +167,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         body: {
           url: gatewayUrl,
           shards,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          session_start_limit: {
+            total: 1000,
+            remaining: 1000,
+            reset_after: 0,
+            max_concurrency: options.maxConcurrency ?? 1,
+          },
         },
       };
     }

@@ -78,3 +78,38 @@ export function startScript(script: string, input: string, env = cleanEnv()): Pr
 export function spawnScript(script: string, env = cleanEnv()): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [...NODE_ARGS, script], { cwd: ROOT, env });
 }
+
+/** Waits for the JSON log line with this message and returns it; keeps reading stderr after. */
+export function logLine(
+  child: ChildProcessWithoutNullStreams,
+  msg: string,
+): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    let seen = "";
+    const onData = (chunk: Buffer) => {
+      buffer += String(chunk);
+      seen += String(chunk);
+      // Only whole lines: several processes (shards) may share this stderr.
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const line of lines) {
+        if (!line.startsWith("{")) continue;
+        let entry: Record<string, unknown>;
+        try {
+          entry = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          continue;
+        }
+        if (entry.msg === msg) {
+          child.stderr.off("data", onData);
+          child.stderr.resume();
+          resolve(entry);
+          return;
+        }
+      }
+    };
+    child.stderr.on("data", onData);
+    child.once("exit", () => reject(new Error(`exited before logging "${msg}":\n${seen}`)));
+  });
+}
