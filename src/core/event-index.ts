@@ -75,11 +75,20 @@ export class EventIndex {
       // Tags are ids ("barents-sea"); shown as words ("barents sea").
       ...all.flatMap((e) => e.tags.map((t) => t.replace(/-/g, " "))),
     ];
-    for (const name of spellings) if (!topicNames.has(fold(name))) topicNames.set(fold(name), name);
+    // A large dataset repeats a few dozen places, kinds and tags a million times: fold each once.
+    const folded = new Map<string, string>();
+    const key = (name: string) => {
+      const known = folded.get(name);
+      if (known !== undefined) return known;
+      const made = fold(name);
+      folded.set(name, made);
+      return made;
+    };
+    for (const name of spellings) if (!topicNames.has(key(name))) topicNames.set(key(name), name);
     for (const e of [...this.timeline, ...this.standingFacts]) {
       for (const pid of e.people) push(this.byPerson, pid, e);
       if (e.respondsTo) push(this.byCause, e.respondsTo, e);
-      const keys = new Set([...e.places, e.kind, ...e.tags].map(fold));
+      const keys = new Set([...e.places, e.kind, ...e.tags].map(key));
       for (const key of keys) push(this.byTopic, key, e);
     }
     this.expulsionYears = [...this.byYear.entries()]
@@ -183,15 +192,8 @@ function sortChronologically(
     const after = place(cause, guard + 1);
     return after.key >= own ? { key: after.key, rank: after.rank + 1 } : { key: own, rank: 0 };
   };
-  const places = new Map(events.map((e, i) => [e.id, { ...place(e), i }]));
-  return [...events].sort((a, b) => {
-    const pa = places.get(a.id) ?? { key: 0, rank: 0, i: 0 };
-    const pb = places.get(b.id) ?? { key: 0, rank: 0, i: 0 };
-    return (
-      pa.key - pb.key ||
-      pa.rank - pb.rank ||
-      (a.range?.end ?? 0) - (b.range?.end ?? 0) ||
-      pa.i - pb.i
-    );
-  });
+  // Keys computed once per event, not once per comparison.
+  const keyed = events.map((e, i) => ({ e, ...place(e), end: e.range?.end ?? 0, i }));
+  keyed.sort((a, b) => a.key - b.key || a.rank - b.rank || a.end - b.end || a.i - b.i);
+  return keyed.map((k) => k.e);
 }
