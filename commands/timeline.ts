@@ -2,7 +2,6 @@ import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
 import { paginate } from "../src/command/paginate.ts";
 import { UsageError } from "../src/command/usage-error.ts";
-import type { IndexedEvent } from "../src/core/event-index.ts";
 import type { NameMatch } from "../src/core/name-search.ts";
 import { reply } from "../src/reply/reply.ts";
 import { SourceList } from "../src/reply/source-list.ts";
@@ -63,25 +62,17 @@ export const timeline = defineCommand({
     }
     const { index } = ctx;
     const ranged = from !== undefined || to !== undefined;
-    // Standing facts have no date, so they belong only to a timeline with no years set.
-    let events: readonly IndexedEvent[] = ranged
-      ? index.between(from ?? 1, to ?? 9999)
-      : [...index.timeline, ...index.standingFacts];
     const title: string[] = [ranged ? `Timeline ${from ?? "…"}–${to ?? "…"}` : "Timeline"];
     const notes: string[] = [];
     const call: Record<string, string | number> = {};
     if (from !== undefined) call.from = from;
     if (to !== undefined) call.to = to;
 
-    // Narrowing by topic and by person work alike: best match, its events, a note if inexact.
-    const narrow = (
-      option: "topic" | "person",
-      typed: string,
-      match: NameMatch,
-      of: readonly IndexedEvent[],
-    ) => {
-      const ids = new Set(of.map((e) => e.id));
-      events = events.filter((e) => ids.has(e.id));
+    // Narrowing by topic and by person work alike: best match, a note if inexact.
+    const by: { years?: readonly [number, number]; topic?: string; person?: string } = {};
+    if (ranged) by.years = [from ?? 1, to ?? 9999];
+    const narrow = (option: "topic" | "person", typed: string, match: NameMatch) => {
+      by[option] = match.id;
       title.push(`${option}: ${match.name}`);
       if (!match.exact) notes.push(`Showing the ${option} “${match.name}” for “${typed}”.`);
       call[option] = match.name;
@@ -99,7 +90,7 @@ export const timeline = defineCommand({
           })),
         });
       }
-      narrow("topic", topic, match, index.withTopic(match.id));
+      narrow("topic", topic, match);
     }
     if (person !== undefined) {
       const match = index.searchPeople(person, 1)[0];
@@ -108,9 +99,11 @@ export const timeline = defineCommand({
           body: ["A surname is enough, as in /timeline person:huitfeldt."],
         });
       }
-      narrow("person", person, match, index.withPerson(match.id));
+      narrow("person", person, match);
     }
 
+    // Standing facts have no date, so they belong only to a timeline with no years set.
+    const events = index.narrowed(by);
     if (events.length === 0) {
       return reply("empty", `No events match: ${title.join(" · ")}.`, {
         body: [
@@ -121,10 +114,11 @@ export const timeline = defineCommand({
       });
     }
     const shown = paginate(events, page, "/timeline page:1");
+    const onPage = index.eventsAt(shown.slice);
     const sources = new SourceList(index);
     return reply("answer", title.join(" · "), {
       body: notes,
-      items: shown.slice.map((e) => eventItem(e, sources, false)),
+      items: onPage.map((e) => eventItem(e, sources, false)),
       sources: sources.list(),
       paging: {
         page: shown.page,

@@ -116,7 +116,11 @@ export function dayRange(d: HistDate): DayRange {
 
 /** Whether a date lies, wholly or in part, within the years from..to (inclusive). */
 export function overlapsYears(d: HistDate, from: number, to: number): boolean {
-  const r = dayRange(d);
+  return rangeOverlapsYears(dayRange(d), from, to);
+}
+
+/** The same for a day range already worked out, as the index holds one for every event. */
+export function rangeOverlapsYears(r: DayRange, from: number, to: number): boolean {
   return r.start <= to * 10000 + 1231 && r.end >= from * 10000 + 101;
 }
 

@@ -1,11 +1,5 @@
-import {
-  type DayRange,
-  dayRange,
-  formatHistDate,
-  type HistDate,
-  overlapsYears,
-  yearsOf,
-} from "./dates.ts";
+import { type DayRange, dayRange, formatHistDate, type HistDate, yearsOf } from "./dates.ts";
+import { EventSelection } from "./event-selection.ts";
 import { fold } from "./fold.ts";
 import { type NameMatch, NameSearch } from "./name-search.ts";
 import type { Dataset, Event, Person, Source } from "./schema.ts";
@@ -36,6 +30,8 @@ export class EventIndex {
   readonly timeline: readonly IndexedEvent[];
   /** Undated states of affairs: the border's length, the consulates. */
   readonly standingFacts: readonly IndexedEvent[];
+  /** Every event: the timeline, then the standing facts. */
+  readonly events: readonly IndexedEvent[];
   /** Years with at least one expulsion, ascending. */
   readonly expulsionYears: readonly number[];
   readonly topics: readonly Topic[];
@@ -49,6 +45,9 @@ export class EventIndex {
   private readonly byPerson = new Map<string, IndexedEvent[]>();
   private readonly byTopic = new Map<string, IndexedEvent[]>();
   private readonly byCause = new Map<string, IndexedEvent[]>();
+  private readonly selection: EventSelection;
+  /** Position lists of topics and people, made on first use. */
+  private readonly positions = new Map<string, Int32Array>();
   private readonly peopleSearch: NameSearch;
   private readonly topicSearch: NameSearch;
 
@@ -65,6 +64,8 @@ export class EventIndex {
       this.eventsById,
     );
     this.standingFacts = all.filter((e) => !e.range);
+    this.events = [...this.timeline, ...this.standingFacts];
+    this.selection = new EventSelection(this.events);
 
     for (const e of this.timeline) this.indexDated(e, e.date as HistDate);
     // Topic names are shown to people, so a place's own spelling ("Vardø") wins over a tag's.
@@ -85,7 +86,7 @@ export class EventIndex {
       return made;
     };
     for (const name of spellings) if (!topicNames.has(key(name))) topicNames.set(key(name), name);
-    for (const e of [...this.timeline, ...this.standingFacts]) {
+    for (const e of this.events) {
       for (const pid of e.people) push(this.byPerson, pid, e);
       if (e.respondsTo) push(this.byCause, e.respondsTo, e);
       const keys = new Set([...e.places, e.kind, ...e.tags].map(key));
@@ -144,7 +145,37 @@ export class EventIndex {
 
   /** Events that overlap the years from..to (inclusive), in timeline order. */
   between(from: number, to: number): readonly IndexedEvent[] {
-    return this.timeline.filter((e) => e.date && overlapsYears(e.date, from, to));
+    return this.selection.events(this.selection.select({ years: [from, to] }));
+  }
+
+  /**
+   * The events within the years (if given) that have every topic and person given (by id), as
+   * positions in `events`; turn a page of them into events with `eventsAt`.
+   */
+  narrowed(by: {
+    years?: readonly [number, number];
+    topic?: string;
+    person?: string;
+  }): readonly number[] {
+    const lists: Int32Array[] = [];
+    if (by.topic !== undefined)
+      lists.push(this.positionsOf(`t:${by.topic}`, this.withTopic(by.topic)));
+    if (by.person !== undefined)
+      lists.push(this.positionsOf(`p:${by.person}`, this.withPerson(by.person)));
+    return this.selection.select(by.years ? { years: by.years, lists } : { lists });
+  }
+
+  eventsAt(positions: readonly number[]): IndexedEvent[] {
+    return this.selection.events(positions);
+  }
+
+  private positionsOf(key: string, events: readonly IndexedEvent[]): Int32Array {
+    let list = this.positions.get(key);
+    if (!list) {
+      list = this.selection.positionsOf(events);
+      this.positions.set(key, list);
+    }
+    return list;
   }
 
   /** The events that answer or follow this one, in timeline order, whatever their year. */
