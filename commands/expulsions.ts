@@ -1,5 +1,6 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
+import { paginate } from "../src/command/paginate.ts";
 import type { EventIndex, IndexedEvent } from "../src/core/event-index.ts";
 import type { Expulsion } from "../src/core/schema.ts";
 import { reply } from "../src/reply/reply.ts";
@@ -30,13 +31,17 @@ function nearestYears(years: readonly number[], year: number): number[] {
  * One line per expulsion that started something: what was done, and the answers to it, looked
  * up across all years so that an answer dated the next year is not mistaken for none.
  */
-function pairings(events: readonly IndexedEvent[], index: EventIndex): string[] {
+function pairings(
+  shown: readonly IndexedEvent[],
+  year: ReadonlySet<IndexedEvent>,
+  index: EventIndex,
+): string[] {
   const lines: string[] = [];
-  for (const e of events) {
+  for (const e of shown) {
     const x = e.expulsion;
     if (!x) continue;
     const cause = e.respondsTo ? index.event(e.respondsTo) : undefined;
-    if (cause?.expulsion && events.includes(cause)) continue; // told with its cause
+    if (cause?.expulsion && year.has(cause)) continue; // told with its cause
     let line = cause?.expulsion
       ? `${x.by} expelled ${expelledPhrase(x)} in answer to the expulsion of ${expelledPhrase(cause.expulsion)} (${cause.when})`
       : `${x.by} expelled ${expelledPhrase(x)}`;
@@ -44,7 +49,7 @@ function pairings(events: readonly IndexedEvent[], index: EventIndex): string[] 
       .responsesTo(e.id)
       .flatMap((r) => (r.expulsion ? [{ r, rx: r.expulsion }] : []))
       .map(({ r, rx }) => {
-        const when = events.includes(r) ? "" : ` (${r.when})`;
+        const when = year.has(r) ? "" : ` (${r.when})`;
         return `${rx.by} answered by expelling ${expelledPhrase(rx)}${when}`;
       });
     if (answers.length) line += `; ${answers.join("; ")}`;
@@ -69,9 +74,18 @@ export const expulsions = defineCommand({
       autocomplete: "expulsion-years",
       example: "2023",
     },
+    {
+      name: "page",
+      description: "Which page of results",
+      type: "integer",
+      min: 1,
+      max: 1000,
+      positional: false,
+      example: "2",
+    },
   ],
   examples: ["/expulsions 2023", "/expulsions 2022"],
-  handle(ctx, { year }) {
+  handle(ctx, { year, page }) {
     const { index } = ctx;
     const events = index.inYear(year).filter((e) => e.expulsion);
     if (events.length === 0) {
@@ -94,10 +108,12 @@ export const expulsions = defineCommand({
       const x = e.expulsion as Expulsion;
       totals.set(x.by, (totals.get(x.by) ?? 0) + x.count);
     }
+    // The totals are the whole year's; the pairings and items, the page's.
+    const shown = paginate(events, page, `/expulsions ${year} page:1`);
     return reply("answer", `Expulsions in ${year}`, {
-      body: pairings(events, index),
+      body: pairings(shown.slice, new Set(events), index),
       fields: [...totals].map(([by, n]) => ({ name: `${by} expelled`, value: String(n) })),
-      items: events.map((e) => {
+      items: shown.slice.map((e) => {
         const x = e.expulsion as Expulsion;
         // The grounds are as the sources report them, not necessarily as a government stated them.
         const facts = x.reason ? [`Reported grounds: ${x.reason}.`] : [];
@@ -105,6 +121,12 @@ export const expulsions = defineCommand({
       }),
       sources: sources.list(),
       showQuotes: true,
+      paging: {
+        page: shown.page,
+        pages: shown.pages,
+        total: shown.total,
+        call: { command: "expulsions", options: { year } },
+      },
     });
   },
 });

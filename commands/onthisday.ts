@@ -1,9 +1,10 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
+import { paginate } from "../src/command/paginate.ts";
 import { type MonthDay, parseDay } from "../src/command/parse-day.ts";
 import { calendarDay } from "../src/core/calendar-day.ts";
 import { daysInMonth, formatMonthDay, MONTHS } from "../src/core/dates.ts";
-import type { EventIndex } from "../src/core/event-index.ts";
+import type { EventIndex, IndexedEvent } from "../src/core/event-index.ts";
 import { reply } from "../src/reply/reply.ts";
 import { SourceList } from "../src/reply/source-list.ts";
 
@@ -30,9 +31,18 @@ export const onthisday = defineCommand({
       maxLength: 40,
       example: "10-30",
     },
+    {
+      name: "page",
+      description: "Which page of results",
+      type: "integer",
+      min: 1,
+      max: 1000,
+      positional: false,
+      example: "2",
+    },
   ],
   examples: ["/onthisday 10-30", "/onthisday", "/onthisday 27 April"],
-  handle(ctx, { date }) {
+  handle(ctx, { date, page }) {
     const { index } = ctx;
     const typed = date === undefined || date.toLowerCase() === "today" ? undefined : parseDay(date);
     const wanted = typed ?? calendarDay(ctx.now(), ctx.timeZone);
@@ -44,13 +54,35 @@ export const onthisday = defineCommand({
         ? []
         : [`This shows ${dayName} in every year; /timeline from:${year} to:${year} shows ${year}.`];
     const sources = new SourceList(index);
+    // A page names its day, so "today" does not move under a press made after midnight.
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const paged = (events: readonly IndexedEvent[]) => {
+      const shown = paginate(
+        events,
+        page,
+        `/onthisday ${pad(wanted.month)}-${pad(wanted.day)} page:1`,
+      );
+      return {
+        items: shown.slice.map((e) => eventItem(e, sources)),
+        showQuotes: events.length <= 3,
+        paging: {
+          page: shown.page,
+          pages: shown.pages,
+          total: shown.total,
+          call: {
+            command: "onthisday",
+            options: { date: `${pad(wanted.month)}-${pad(wanted.day)}` },
+          },
+        },
+      };
+    };
     const onDay = index.onDay(wanted.month, wanted.day);
     if (onDay.length) {
+      const shown = paged(onDay);
       return reply("answer", `On this day: ${dayName}`, {
         body: yearNote,
-        items: onDay.map((e) => eventItem(e, sources)),
+        ...shown,
         sources: sources.list(),
-        showQuotes: onDay.length <= 3,
       });
     }
     const monthName = MONTHS[wanted.month - 1];
@@ -61,14 +93,14 @@ export const onthisday = defineCommand({
       call: { command: "onthisday", options: { date: d } },
     }));
     if (inMonth.length) {
+      const shown = paged(inMonth);
       return reply("answer", `This month in history: ${monthName}`, {
         body: [
           ...yearNote,
           `Nothing is recorded on ${dayName} itself. These happened in ${monthName}, day not recorded:`,
         ],
-        items: inMonth.map((e) => eventItem(e, sources)),
+        ...shown,
         sources: sources.list(),
-        showQuotes: inMonth.length <= 3,
         suggestions,
       });
     }

@@ -34,6 +34,14 @@ describe("applicationCommands: the JSON Discord registers", () => {
         max_value: 9999,
         autocomplete: true,
       },
+      {
+        type: 4,
+        name: "page",
+        description: "Which page of results",
+        required: false,
+        min_value: 1,
+        max_value: 1000,
+      },
     ]);
     const who = json.find((c) => c.name === "who");
     expect(who?.options.map((o) => [o.name, o.type, o.required])).toEqual([

@@ -18,7 +18,7 @@ describe("/help", () => {
 
   it("explains one command's options", () => {
     const reply = ask(ctx, "/help expulsions");
-    expect(reply.title).toBe("/expulsions <year>");
+    expect(reply.title).toBe("/expulsions <year> [page:N]");
     expect(reply.fields[0]).toEqual({
       name: "year (required)",
       value: "The year, like 2023. Example: 2023",

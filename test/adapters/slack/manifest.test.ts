@@ -38,7 +38,7 @@ describe("the Slack app manifest", () => {
     const hint = (name: string) =>
       socket.features.slash_commands.find((c) => c.command === name)?.usage_hint;
     expect(hint("/timeline")).toBe("[from] [to] [topic] [person] [page:N]");
-    expect(hint("/expulsions")).toBe("<year>");
+    expect(hint("/expulsions")).toBe("<year> [page:N]");
     expect(hint("/who")).toBe("<name> [page:N]");
   });
 
