@@ -34,7 +34,13 @@ describe("DISCORD_SHARDS", { timeout: 90_000 }, () => {
       }),
     );
     const log: string[] = [];
-    child.stderr.on("data", (chunk) => log.push(String(chunk)));
+    const schedulersOff = new Promise<void>((resolve) => {
+      child.stderr.on("data", (chunk) => {
+        log.push(String(chunk));
+        // Each shard says so once its start-up is through, which may be after it answers.
+        if (log.join("").split('"msg":"scheduler off').length - 1 >= 2) resolve();
+      });
+    });
     try {
       const ready = await logLine(child, "Discord shards ready");
       expect(ready.shards).toBe(2);
@@ -50,6 +56,7 @@ describe("DISCORD_SHARDS", { timeout: 90_000 }, () => {
         expect(JSON.stringify(callback.body), `shard ${shard}`).toContain("Huitfeldt");
       }
 
+      await schedulersOff;
       child.kill("SIGTERM");
       const [code] = await once(child, "exit");
       expect(code).toBe(0);
