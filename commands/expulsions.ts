@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
-import { paginate } from "../src/command/paginate.ts";
+import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
 import type { EventIndex, IndexedEvent } from "../src/core/event-index.ts";
 import type { Expulsion } from "../src/core/schema.ts";
 import { reply } from "../src/reply/reply.ts";
@@ -74,15 +74,7 @@ export const expulsions = defineCommand({
       autocomplete: "expulsion-years",
       example: "2023",
     },
-    {
-      name: "page",
-      description: "Which page of results",
-      type: "integer",
-      min: 1,
-      max: 1000,
-      positional: false,
-      example: "2",
-    },
+    PAGE_OPTION,
   ],
   examples: ["/expulsions 2023", "/expulsions 2022"],
   handle(ctx, { year, page }) {
@@ -121,12 +113,7 @@ export const expulsions = defineCommand({
       }),
       sources: sources.list(),
       showQuotes: true,
-      paging: {
-        page: shown.page,
-        pages: shown.pages,
-        total: shown.total,
-        call: { command: "expulsions", options: { year } },
-      },
+      paging: pagingOf(shown, { command: "expulsions", options: { year } }),
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
-import { paginate } from "../src/command/paginate.ts";
+import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
 import { type MonthDay, parseDay } from "../src/command/parse-day.ts";
 import { calendarDay } from "../src/core/calendar-day.ts";
 import { daysInMonth, formatMonthDay, MONTHS } from "../src/core/dates.ts";
@@ -31,15 +31,7 @@ export const onthisday = defineCommand({
       maxLength: 40,
       example: "10-30",
     },
-    {
-      name: "page",
-      description: "Which page of results",
-      type: "integer",
-      min: 1,
-      max: 1000,
-      positional: false,
-      example: "2",
-    },
+    PAGE_OPTION,
   ],
   examples: ["/onthisday 10-30", "/onthisday", "/onthisday 27 April"],
   handle(ctx, { date, page }) {
@@ -56,24 +48,13 @@ export const onthisday = defineCommand({
     const sources = new SourceList(index);
     // A page names its day, so "today" does not move under a press made after midnight.
     const pad = (n: number) => String(n).padStart(2, "0");
+    const named = `${pad(wanted.month)}-${pad(wanted.day)}`;
     const paged = (events: readonly IndexedEvent[]) => {
-      const shown = paginate(
-        events,
-        page,
-        `/onthisday ${pad(wanted.month)}-${pad(wanted.day)} page:1`,
-      );
+      const shown = paginate(events, page, `/onthisday ${named} page:1`);
       return {
         items: shown.slice.map((e) => eventItem(e, sources)),
         showQuotes: events.length <= 3,
-        paging: {
-          page: shown.page,
-          pages: shown.pages,
-          total: shown.total,
-          call: {
-            command: "onthisday",
-            options: { date: `${pad(wanted.month)}-${pad(wanted.day)}` },
-          },
-        },
+        paging: pagingOf(shown, { command: "onthisday", options: { date: named } }),
       };
     };
     const onDay = index.onDay(wanted.month, wanted.day);

@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
-import { paginate } from "../src/command/paginate.ts";
+import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
 import { UsageError } from "../src/command/usage-error.ts";
 import type { NameMatch } from "../src/core/name-search.ts";
 import { reply } from "../src/reply/reply.ts";
@@ -42,15 +42,7 @@ export const timeline = defineCommand({
       autocomplete: "people",
       example: "huitfeldt",
     },
-    {
-      name: "page",
-      description: "Which page of results",
-      type: "integer",
-      min: 1,
-      max: 1000,
-      positional: false,
-      example: "2",
-    },
+    PAGE_OPTION,
   ],
   examples: ["/timeline from:2017 to:2019", "/timeline topic:expulsion", "/timeline person:støre"],
   handle(ctx, { from, to, topic, person, page }) {
@@ -120,12 +112,7 @@ export const timeline = defineCommand({
       body: notes,
       items: onPage.map((e) => eventItem(e, sources, false)),
       sources: sources.list(),
-      paging: {
-        page: shown.page,
-        pages: shown.pages,
-        total: shown.total,
-        call: { command: "timeline", options: call },
-      },
+      paging: pagingOf(shown, { command: "timeline", options: call }),
     });
   },
 });

@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
-import { paginate } from "../src/command/paginate.ts";
+import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
 import { spellingKey } from "../src/core/fold.ts";
 import type { NameMatch } from "../src/core/name-search.ts";
 import { reply } from "../src/reply/reply.ts";
@@ -45,15 +45,7 @@ export const who = defineCommand({
       autocomplete: "people",
       example: "huitfeldt",
     },
-    {
-      name: "page",
-      description: "Which page of their events",
-      type: "integer",
-      min: 1,
-      max: 1000,
-      positional: false,
-      example: "2",
-    },
+    { ...PAGE_OPTION, description: "Which page of their events" },
   ],
   examples: ["/who huitfeldt", "/who Giammaria", "/who store"],
   handle(ctx, { name, page }) {
@@ -103,12 +95,7 @@ export const who = defineCommand({
       sources: sources.list(),
       showQuotes: true,
       suggestions: others.map((m) => ({ label: m.name, call: whoCall(m.name) })),
-      paging: {
-        page: shown.page,
-        pages: shown.pages,
-        total: shown.total,
-        call: whoCall(person.name),
-      },
+      paging: pagingOf(shown, whoCall(person.name)),
     });
   },
 });

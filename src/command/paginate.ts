@@ -1,7 +1,19 @@
+import type { CommandCall, Paging } from "../reply/reply.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** Items a page holds: about what fits one Discord embed or Slack message comfortably. */
 export const PAGE_SIZE = 8;
+
+/** The `page` option every paged command declares; by name only, so bare words never fill it. */
+export const PAGE_OPTION = {
+  name: "page",
+  description: "Which page of results",
+  type: "integer",
+  min: 1,
+  max: 1000,
+  positional: false,
+  example: "2",
+} as const;
 
 export interface Page<T> {
   slice: T[];
@@ -24,4 +36,9 @@ export function paginate<T>(list: readonly T[], page = 1, example = "page:1"): P
   }
   const start = (page - 1) * PAGE_SIZE;
   return { slice: list.slice(start, start + PAGE_SIZE), page, pages, total: list.length };
+}
+
+/** A page as a reply carries it, with the call that replays it at any other page. */
+export function pagingOf<T>(shown: Page<T>, call: CommandCall): Paging {
+  return { page: shown.page, pages: shown.pages, total: shown.total, call };
 }
