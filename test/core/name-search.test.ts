@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { variedNames } from "../../src/bench/name-search-bench.ts";
+import { editDistance } from "../../src/core/edit-distance.ts";
 import { MAX_SUGGESTIONS, type Named, NameSearch } from "../../src/core/name-search.ts";
+import { MAX_BITS, QueryDistance } from "../../src/core/query-distance.ts";
 
 const people: Named[] = [
   { id: "anniken-huitfeldt", name: "Anniken Huitfeldt" },
@@ -152,5 +155,115 @@ describe("NameSearch.exact", () => {
       exact: true,
     });
     expect(search.exact("huitfeld")).toEqual([]);
+  });
+});
+
+// Past a few hundred spellings a typo is looked up through an index of letter pairs rather than
+// by measuring every name; these run that path, among 20,000 generated people.
+describe("NameSearch at 20,000 people", () => {
+  const planted: Named[] = [
+    { id: "odegard", name: "Torbjørn Ødegård", weight: 5 },
+    { id: "shchukarev", name: "Yefim Shchukarev", aliases: ["Jefim Sjtsjukarev"], weight: 5 },
+    { id: "vasquez-1", name: "Ilse Vasquez", weight: 2 },
+    { id: "vasquez-2", name: "Ilse Vasquez", weight: 1 },
+  ];
+  const crowd = variedNames(20_000, 7);
+  const big = new NameSearch([...crowd, ...planted]);
+  const top = (query: string) => big.search(query)[0]?.id;
+
+  it("finds a name by the start of a word", () => {
+    expect(top("odeg")).toBe("odegard");
+    expect(top("Shchuk")).toBe("shchukarev");
+  });
+
+  it("finds a name by the start of the whole name", () => {
+    expect(top("torbjorn ode")).toBe("odegard");
+  });
+
+  it("forgives a typo in the middle of a surname", () => {
+    expect(top("shchukraev")).toBe("shchukarev");
+    expect(top("shchukrev")).toBe("shchukarev");
+    expect(top("odegrd")).toBe("odegard");
+  });
+
+  it("forgives another transliteration, or diacritics left out", () => {
+    expect(top("Efim Shchukarev")).toBe("shchukarev");
+    expect(top("Sjtsjukarev")).toBe("shchukarev");
+    expect(top("Torbjorn Odegard")).toBe("odegard");
+  });
+
+  it("finds a whole name typed without its space", () => {
+    expect(top("torbjornodegard")).toBe("odegard");
+  });
+
+  it("returns at most 25 by default, and no more than asked for", () => {
+    expect(big.search("a")).toHaveLength(25);
+    expect(big.search("shchu")).toHaveLength(25);
+    expect(big.search("a", 40)).toHaveLength(40);
+    expect(big.search("a", 3)).toHaveLength(3);
+  });
+
+  it("ranks exact, then prefix, then typo matches, each group best score first", () => {
+    const matches = big.search("vasquez");
+    expect(matches.slice(0, 2).map((m) => m.id)).toEqual(["vasquez-1", "vasquez-2"]);
+    const scores = matches.map((m) => m.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    for (const m of big.search("shchukraev")) expect(m.score).toBeLessThanOrEqual(0.34);
+  });
+
+  it("lists two people who share a name, the more prominent first", () => {
+    expect(big.exact("ilse vasquez").map((m) => m.id)).toEqual(["vasquez-1", "vasquez-2"]);
+    expect(
+      big
+        .search("vasqeuz")
+        .slice(0, 2)
+        .map((m) => m.id),
+    ).toEqual(["vasquez-1", "vasquez-2"]);
+  });
+
+  it("finds nothing for nonsense, however many names it holds", () => {
+    expect(big.search("qqqxxzz")).toEqual([]);
+    expect(big.search("x".repeat(2000))).toEqual([]);
+  });
+});
+
+describe("NameSearch with few names", () => {
+  it("forgives two letters swapped at the start of a three-letter word", () => {
+    const few = new NameSearch([
+      { id: "who", name: "who" },
+      { id: "help", name: "help" },
+    ]);
+    expect(few.search("hwo")[0]?.id).toBe("who");
+  });
+});
+
+describe("QueryDistance", () => {
+  // Seeded, so a failure names the same pair on every run.
+  let state = 11;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const word = (letters: string, most: number) =>
+    Array.from({ length: Math.floor(next() * (most + 1)) }, () =>
+      letters.charAt(Math.floor(next() * letters.length)),
+    ).join("");
+
+  it("gives the edit distance to a spelling and to its start, as editDistance counts them", () => {
+    for (let i = 0; i < 3000; i++) {
+      const letters = i % 2 ? "ab" : "abcde ";
+      const query = word(letters, MAX_BITS) || "a";
+      const spelling = word(letters, 40);
+      const distance = new QueryDistance(query);
+      expect(distance.measure(spelling)).toBe(editDistance(query, spelling));
+      if (spelling.length > query.length) {
+        expect(distance.prefix).toBe(editDistance(query, spelling.slice(0, query.length)));
+      }
+    }
+  });
+
+  it("counts a swap of neighbours as one edit", () => {
+    expect(new QueryDistance("huitfedlt").measure("huitfeldt")).toBe(1);
+    expect(new QueryDistance("hwo").measure("who")).toBe(1);
   });
 });
