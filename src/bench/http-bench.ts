@@ -1,0 +1,146 @@
+import { spawn } from "node:child_process";
+import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import { ROOT } from "../../test/support/process.ts";
+import { median } from "./stats.ts";
+
+// Discord HTTP interactions under load over loopback: the bot's real route against a bare
+// node:http server that only verifies the signature and answers, the floor for this machine.
+// Both run in processes of their own, measured in alternating rounds in one run, so the ratio
+// holds even where the machine's speed drifts.
+
+type TargetKind = "barents" | "bare" | "bare-sized";
+
+export interface LoadRow {
+  /** bare-sized: the bare server answering with as many bytes as Barents answered. */
+  target: TargetKind;
+  request: string;
+  /** Median over rounds of the mean requests a second. */
+  requestsPerSecond: number;
+  /** Milliseconds, medians over rounds. */
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses that were not 2xx, summed over rounds: must be 0 for the figure to count. */
+  non2xx: number;
+  errors: number;
+}
+
+export interface LoadOptions {
+  connections?: number;
+  /** Seconds per round. */
+  seconds?: number;
+  rounds?: number;
+}
+
+interface Target {
+  port: number;
+  stop(): void;
+}
+
+async function startTarget(
+  kind: "barents" | "bare",
+  publicKey: string,
+  answer?: string,
+): Promise<Target> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_KEY: publicKey };
+  if (answer !== undefined) env.BARE_ANSWER = answer;
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bench/http-target.ts", kind], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const port = await new Promise<number>((resolve, reject) => {
+    lines.once("line", (line) => resolve((JSON.parse(line) as { port: number }).port));
+    child.once("exit", () => reject(new Error(`the ${kind} server exited before listening`)));
+  });
+  return { port, stop: () => child.kill() };
+}
+
+function signedRequest(privateKey: KeyObject, body: unknown) {
+  const text = JSON.stringify(body);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = sign(null, Buffer.from(timestamp + text), privateKey).toString("hex");
+  return {
+    method: "POST" as const,
+    body: text,
+    headers: {
+      "content-type": "application/json",
+      "x-signature-ed25519": signature,
+      "x-signature-timestamp": timestamp,
+    },
+  };
+}
+
+/** The interactions sent: Discord's PING, and a slash command answered from the index. */
+function interactions() {
+  const base = { application_id: "100000000000000001", version: 1 };
+  return {
+    PING: { ...base, id: "100000000000000010", type: 1, token: "ping-token" },
+    "/who huitfeldt": {
+      ...base,
+      id: "100000000000000011",
+      type: 2,
+      token: "command-token",
+      channel_id: "100000000000000004",
+      data: {
+        id: "100000000000000012",
+        name: "who",
+        type: 1,
+        options: [{ name: "name", type: 3, value: "huitfeldt" }],
+      },
+    },
+  };
+}
+
+export async function benchHttpLoad(options: LoadOptions = {}): Promise<LoadRow[]> {
+  const { connections = 10, seconds = 5, rounds = 3 } = options;
+  const keys = generateKeyPairSync("ed25519");
+  const publicKey = keys.publicKey
+    .export({ format: "der", type: "spki" })
+    .subarray(-32)
+    .toString("hex");
+  const barents = await startTarget("barents", publicKey);
+  const bare = await startTarget("bare", publicKey);
+  const sized: Target[] = [];
+  try {
+    const rows: LoadRow[] = [];
+    for (const [request, body] of Object.entries(interactions())) {
+      const signed = signedRequest(keys.privateKey, body);
+      // The floor again, answering with Barents's own answer: what the bytes cost, not the work.
+      const url = `http://127.0.0.1:${barents.port}/discord/interactions`;
+      const answer = await (await fetch(url, signed)).text();
+      const sameSize = await startTarget("bare", publicKey, answer);
+      sized.push(sameSize);
+      const targets: Array<[TargetKind, string]> = [
+        ["barents", url],
+        ["bare", `http://127.0.0.1:${bare.port}/`],
+        ["bare-sized", `http://127.0.0.1:${sameSize.port}/`],
+      ];
+      const results = new Map<TargetKind, autocannon.Result[]>(targets.map(([t]) => [t, []]));
+      for (let round = 0; round < rounds; round++) {
+        for (const [target, at] of targets) {
+          results
+            .get(target)
+            ?.push(await autocannon({ url: at, connections, duration: seconds, ...signed }));
+        }
+      }
+      for (const [target] of targets) {
+        const list = results.get(target) ?? [];
+        rows.push({
+          target,
+          request,
+          requestsPerSecond: Math.round(median(list.map((r) => r.requests.average))),
+          p50Ms: median(list.map((r) => r.latency.p50)),
+          p99Ms: median(list.map((r) => r.latency.p99)),
+          non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
+          errors: list.reduce((sum, r) => sum + r.errors, 0),
+        });
+      }
+    }
+    return rows;
+  } finally {
+    for (const target of [barents, bare, ...sized]) target.stop();
+  }
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import type { CommandRow } from "../../src/bench/commands-bench.ts";
+import type { SizeResult } from "../../src/bench/name-search-bench.ts";
+import { type BenchResults, renderReport } from "../../src/bench/report.ts";
+import type { Latency } from "../../src/bench/stats.ts";
+
+// The report states what the figures say: each target met or missed, a miss with its gap and
+// with what bounds it, and nothing said of a target that was met.
+
+const lat = (p50: number, p99: number): Latency => ({ p50, p99, max: p99 * 2, n: 100 });
+const cmd = (command: string, p99: number): CommandRow => ({
+  command,
+  inputs: 3,
+  handler: lat(10, p99),
+  discord: lat(20, 40),
+  slack: lat(10, 20),
+});
+const engine = (ms: number, top1: number) => ({
+  buildMs: 100,
+  prefix: { p50: ms, p99: ms * 2, max: ms * 3 },
+  typo: { p50: ms, p99: ms * 2, max: ms * 3 },
+  top1,
+});
+const names = (size: number, ours: number, fuse: number): SizeResult => ({
+  names: size,
+  typoQueries: 200,
+  prefixQueries: 100,
+  barents: engine(ours, 0.95),
+  fuse: engine(fuse, 0.6),
+  speedup: { prefixP50: fuse / ours, typoP50: fuse / ours, typoP99: fuse / ours },
+});
+const index = (buildMs: number) => ({
+  events: 100,
+  people: 10,
+  loadMs: 10,
+  buildMs,
+  heapMb: 9,
+  rssMb: 90,
+  rounds: 3,
+});
+const http = (target: "barents" | "bare" | "bare-sized", request: string, rps: number) => ({
+  target,
+  request,
+  requestsPerSecond: rps,
+  p50Ms: 1,
+  p99Ms: 5,
+  non2xx: 0,
+  errors: 0,
+});
+
+function results(overrides: Partial<BenchResults> = {}): BenchResults {
+  return {
+    when: "2026-12-01T08:00:00.000Z",
+    quick: false,
+    machine: { cpu: "Test CPU", cores: 2, memoryGb: 24, node: "v20.20.2" },
+    synthetic: { events: 100_000, people: 20_000, seed: 1 },
+    seconds: 300,
+    index: { bundled: index(5), synthetic: index(1200) },
+    commands: {
+      bundled: [cmd("timeline", 300), cmd("who", 800)],
+      synthetic: [cmd("timeline", 4000), cmd("who", 2000)],
+    },
+    names: [names(20_000, 0.5, 100), names(100_000, 1, 500)],
+    http: [
+      http("barents", "PING", 900),
+      http("bare", "PING", 1000),
+      http("bare-sized", "PING", 1000),
+      http("barents", "/who huitfeldt", 500),
+      http("bare", "/who huitfeldt", 1000),
+      http("bare-sized", "/who huitfeldt", 950),
+    ],
+    startup: { askMs: 450, consoleMs: 470, runs: 10 },
+    memory: {
+      consoleMb: 95,
+      connectedMb: 150,
+      settleMs: 3000,
+      libraries: { node: 41, "tsx/esm": 71, "discord.js+@slack/bolt": 94 },
+    },
+    ...overrides,
+  };
+}
+
+const targetLine = (report: string, what: string) =>
+  report.split("\n").find((l) => l.startsWith(`| ${what}`)) ?? "";
+
+describe("renderReport", () => {
+  const report = renderReport(results());
+
+  it("marks a target met with yes", () => {
+    expect(targetLine(report, "every command p99 ≤ 1 ms")).toMatch(/worst \/who 800 µs \| yes \|$/);
+    expect(targetLine(report, "index build ≤ 1.5 s")).toMatch(/\| yes \|$/);
+  });
+
+  it("marks a target missed with no and the size of the gap", () => {
+    expect(targetLine(report, "idle RSS ≤ 100 MB on the bundled data (Discord")).toContain(
+      "**no**: 50.0 MB over",
+    );
+    expect(
+      targetLine(report, "Discord HTTP mode ≥ 80% of the bare server's throughput (/who"),
+    ).toContain("50%; 53% of it sending as many bytes | **no**: 30 points short");
+  });
+
+  it("says what bounds each miss in the run's own figures, and nothing of targets met", () => {
+    expect(report).toContain("importing discord.js and Bolt alone brings it to 94 MB");
+    expect(report).toContain("**HTTP throughput of a command.**");
+    expect(report).not.toContain("**Index build.**");
+    expect(report).not.toContain("**Start-up.**");
+  });
+
+  it("compares the name search with plain Fuse.js at each size", () => {
+    expect(targetLine(report, "autocomplete ≥ 10× faster")).toContain("500× (typo p50) | yes");
+    expect(targetLine(report, "top-1 accuracy")).toContain("95.0% vs 60.0% | yes");
+  });
+
+  it("says a quick run is not for comparison", () => {
+    expect(renderReport(results({ quick: true }))).toContain("npm run bench -- --quick");
+    expect(report).not.toContain("--quick");
+  });
+});
