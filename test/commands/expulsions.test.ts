@@ -76,7 +76,10 @@ describe("/expulsions <year>", () => {
     ["/expulsions 99999", "year must be between 1 and 9999; 99999 is not."],
     ["/expulsions", "/expulsions needs a year."],
     ["/expulsions 2023 2024", "/expulsions got more values than it takes: “2024” is one too many."],
-    ["/expulsions year:2023 colour:red", '/expulsions has no option "colour"; it takes year, page.'],
+    [
+      "/expulsions year:2023 colour:red",
+      '/expulsions has no option "colour"; it takes year, page.',
+    ],
   ])("refuses %s with a message and an example", (line, message) => {
     const reply = ask(ctx, line);
     expect(reply.kind).toBe("usage");
