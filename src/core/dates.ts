@@ -114,14 +114,16 @@ export function dayRange(d: HistDate): DayRange {
   return pointRange(d);
 }
 
-/** Whether a date lies, wholly or in part, within the years from..to (inclusive). */
-export function overlapsYears(d: HistDate, from: number, to: number): boolean {
-  return rangeOverlapsYears(dayRange(d), from, to);
+/** The days of the years from..to (inclusive): 1 January of the first to 31 December of the last. */
+export function yearsRange(from: number, to: number): DayRange {
+  return { start: from * 10000 + 101, end: to * 10000 + 1231 };
 }
 
-/** The same for a day range already worked out, as the index holds one for every event. */
-export function rangeOverlapsYears(r: DayRange, from: number, to: number): boolean {
-  return r.start <= to * 10000 + 1231 && r.end >= from * 10000 + 101;
+/** Whether a date lies, wholly or in part, within the years from..to (inclusive). */
+export function overlapsYears(d: HistDate, from: number, to: number): boolean {
+  const r = dayRange(d);
+  const years = yearsRange(from, to);
+  return r.start <= years.end && r.end >= years.start;
 }
 
 /** The years a date touches, for the by-year index; a century touches all its hundred. */

@@ -1,3 +1,4 @@
+import { yearsRange } from "./dates.ts";
 import type { IndexedEvent } from "./event-index.ts";
 
 // Narrowing the whole list of events by years, topics and people, as /timeline does, without
@@ -48,12 +49,9 @@ export class EventSelection {
     }
     const lists = [...(narrowing.lists ?? [])].sort((a, b) => a.length - b.length);
     const [shortest, ...others] = lists;
-    let lo = Number.NEGATIVE_INFINITY;
-    let hi = Number.POSITIVE_INFINITY;
-    if (narrowing.years) {
-      lo = narrowing.years[0] * 10000 + 101;
-      hi = narrowing.years[1] * 10000 + 1231;
-    }
+    const years = narrowing.years && yearsRange(...narrowing.years);
+    const lo = years?.start ?? Number.NEGATIVE_INFINITY;
+    const hi = years?.end ?? Number.POSITIVE_INFINITY;
     const inYears = (p: number) => (this.starts[p] ?? 0) <= hi && (this.ends[p] ?? 0) >= lo;
     const picked: number[] = [];
     if (!shortest) {
