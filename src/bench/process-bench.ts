@@ -1,20 +1,14 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { startFakeDiscord } from "../../test/support/fake-discord.ts";
 import { startFakeSocket, startFakeWebApi } from "../../test/support/fake-slack.ts";
-import { cleanEnv, logLine, ROOT } from "../../test/support/process.ts";
+import { cleanEnv, logLine, ROOT, spawnScript } from "../../test/support/process.ts";
 import { median } from "./stats.ts";
 
 // Whole processes, as people start them: `npm run ask` and the console bot from launch to the
 // first answer, and the bot's resident memory once Discord and Slack are connected (to the
 // loopback fakes the tests use) and it sits idle.
-
-const NODE_ARGS = ["--import", "tsx"];
-
-function launch(script: string, args: string[], env: NodeJS.ProcessEnv) {
-  return spawn(process.execPath, [...NODE_ARGS, script, ...args], { cwd: ROOT, env });
-}
 
 /** Resolves once `child` has printed `marker` on stdout. */
 function printed(child: ChildProcessWithoutNullStreams, marker: string): Promise<void> {
@@ -34,7 +28,7 @@ const ANSWER = "Expulsions in 2023";
 /** Milliseconds from launching `npm run ask` to its answer on stdout. */
 async function askOnce(): Promise<number> {
   const start = performance.now();
-  const child = launch("src/adapters/ask.ts", [QUESTION], cleanEnv());
+  const child = spawnScript("src/adapters/ask.ts", cleanEnv(), [QUESTION]);
   await printed(child, ANSWER);
   const ms = performance.now() - start;
   child.kill();
@@ -44,7 +38,7 @@ async function askOnce(): Promise<number> {
 /** Milliseconds from launching the console bot to its answer to the first line typed. */
 async function consoleOnce(): Promise<number> {
   const start = performance.now();
-  const child = launch("src/main.ts", [], cleanEnv());
+  const child = spawnScript("src/main.ts");
   // Typed at once: readline holds the line until the bot is ready to read it.
   child.stdin.write(`${QUESTION}\n`);
   await printed(child, ANSWER);
@@ -90,7 +84,7 @@ export interface MemoryFigures {
 export async function benchMemory(settleMs = 3000): Promise<MemoryFigures> {
   const settle = () => new Promise((resolve) => setTimeout(resolve, settleMs));
 
-  const consoleBot = launch("src/main.ts", [], cleanEnv());
+  const consoleBot = spawnScript("src/main.ts");
   consoleBot.stdin.write(`${QUESTION}\n`);
   await printed(consoleBot, ANSWER);
   await settle();
@@ -100,9 +94,8 @@ export async function benchMemory(settleMs = 3000): Promise<MemoryFigures> {
   const discord = await startFakeDiscord();
   const socket = await startFakeSocket();
   const web = await startFakeWebApi({ socketUrl: socket.url });
-  const bot = launch(
+  const bot = spawnScript(
     "src/main.ts",
-    [],
     cleanEnv({
       LOG_LEVEL: "info",
       DISCORD_TOKEN: "discord-bot-token-for-bench",

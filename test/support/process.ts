@@ -75,8 +75,12 @@ export function startScript(script: string, input: string, env = cleanEnv()): Pr
 }
 
 /** Starts a long-running entry point (a bot) and hands back the live process. */
-export function spawnScript(script: string, env = cleanEnv()): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [...NODE_ARGS, script], { cwd: ROOT, env });
+export function spawnScript(
+  script: string,
+  env = cleanEnv(),
+  args: readonly string[] = [],
+): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...NODE_ARGS, script, ...args], { cwd: ROOT, env });
 }
 
 /** Waits for the JSON log line with this message and returns it; keeps reading stderr after. */
