@@ -5,6 +5,7 @@ import { onthisday } from "./onthisday.ts";
 import { onthisdayStatus } from "./onthisday-status.ts";
 import { onthisdaySubscribe } from "./onthisday-subscribe.ts";
 import { onthisdayUnsubscribe } from "./onthisday-unsubscribe.ts";
+import { search } from "./search.ts";
 import { timeline } from "./timeline.ts";
 import { who } from "./who.ts";
 
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   timeline,
   expulsions,
   who,
+  search,
   onthisday,
   onthisdaySubscribe,
   onthisdayUnsubscribe,

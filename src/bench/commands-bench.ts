@@ -62,6 +62,15 @@ export function benchCalls(index: EventIndex): Record<string, CommandCall[]> {
       ...people.map((p) => call("who", { name: p.name.split(" ").at(-1) ?? p.name })),
       ...people.map((p) => call("who", { name: dropLetter(p.name.toLowerCase()) })),
     ],
+    // Names, places, years and typos, as people search; each must find something.
+    search: [
+      ...people.slice(0, 10).map((p) => call("search", { query: p.name })),
+      ...people
+        .slice(0, 10)
+        .map((p) => call("search", { query: dropLetter(p.name.toLowerCase()) })),
+      ...topics.map((t) => call("search", { query: t.name })),
+      ...years.slice(0, 10).map((y) => call("search", { query: String(y) })),
+    ],
     onthisday: days.map((date) => call("onthisday", { date })),
     help: [call("help"), call("help", { command: "timeline" }), call("help", { command: "who" })],
   };

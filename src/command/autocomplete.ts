@@ -35,6 +35,18 @@ export function autocomplete(
       if (!text) return ctx.index.topics.slice(0, MAX_CHOICES).map((t) => choice(t.name, t.name));
       return ctx.index.searchTopics(text, MAX_CHOICES).map((m) => choice(m.name, m.name));
     }
+    case "search": {
+      // Titles and names of the best hits: picking one searches for it, and it comes first.
+      if (!text)
+        return ctx.index.dataset.people.slice(0, MAX_CHOICES).map((p) => choice(p.name, p.name));
+      return ctx.index.text
+        .search(text, { kinds: ["event", "person"], limit: MAX_CHOICES })
+        .flatMap((hit) => {
+          const name =
+            hit.kind === "event" ? ctx.index.event(hit.id)?.title : ctx.index.person(hit.id)?.name;
+          return name ? [choice(name, clip(name, MAX_NAME))] : [];
+        });
+    }
     case "expulsion-years": {
       const years = [...ctx.index.expulsionYears].reverse();
       return years

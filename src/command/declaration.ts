@@ -8,7 +8,7 @@ import type { Place, ScheduleDesk } from "../schedule/desk.ts";
 export type OptionType = "string" | "integer";
 
 /** Where an option's autocomplete choices come from. */
-export type AutocompleteSource = "people" | "expulsion-years" | "topics" | "time-zones";
+export type AutocompleteSource = "people" | "expulsion-years" | "topics" | "time-zones" | "search";
 
 /** A permission a command needs where the platform has one (Discord's Manage Channels). */
 export type CommandPermission = "manage-channels";

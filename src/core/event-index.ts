@@ -1,3 +1,5 @@
+import { searchDocuments } from "../search/search-documents.ts";
+import { TextSearch } from "../search/text-search.ts";
 import { type DayRange, dayRange, formatHistDate, type HistDate, yearsOf } from "./dates.ts";
 import { EventSelection } from "./event-selection.ts";
 import { fold } from "./fold.ts";
@@ -50,6 +52,7 @@ export class EventIndex {
   private readonly positions = new Map<string, Int32Array>();
   private readonly peopleSearch: NameSearch;
   private readonly topicSearch: NameSearch;
+  private fullText?: TextSearch;
 
   constructor(readonly dataset: Dataset) {
     this.peopleById = new Map(dataset.people.map((p) => [p.id, p]));
@@ -199,6 +202,15 @@ export class EventIndex {
 
   searchTopics(query: string, limit?: number): NameMatch[] {
     return this.topicSearch.search(query, limit);
+  }
+
+  /**
+   * Full-text search over every event, person and source. Built on first use: at a large dataset
+   * it costs as much again as the rest of the index, and a process that never searches never pays.
+   */
+  get text(): TextSearch {
+    this.fullText ??= new TextSearch(searchDocuments(this.dataset, this.events));
+    return this.fullText;
   }
 
   /** The topic whose name, or a word of it, is exactly what was typed (after folding). */

@@ -1,6 +1,7 @@
 import type { Command } from "../command/declaration.ts";
 import { type CommandCall, pageCall, type Reply } from "../reply/reply.ts";
 import { formatCall } from "../text/grammar.ts";
+import { markedSnippet } from "./marked-snippet.ts";
 import { safeText } from "./safe-text.ts";
 
 const MARK: Record<Reply["kind"], string> = { answer: "", empty: "", usage: "⚠ ", error: "✖ " };
@@ -44,7 +45,11 @@ export function renderText(reply: Reply, commands: readonly Command[] = []): str
     reply.items.map((item) => {
       const cites = item.cites.map((n) => `[${n}]`).join("");
       const head = `• ${s(item.when)} — ${s(item.title)}${cites ? ` ${cites}` : ""}`;
-      return item.detail ? `${head}\n${indent(s(item.detail), "    ")}` : head;
+      // A terminal has no bold; the matching words stand out as **word**, as in Markdown.
+      const detail = item.snippet
+        ? markedSnippet(item.snippet, s, (word) => `**${word}**`, Number.POSITIVE_INFINITY)
+        : item.detail && s(item.detail);
+      return detail ? `${head}\n${indent(detail, "    ")}` : head;
     }),
   );
   const p = reply.paging;

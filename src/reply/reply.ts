@@ -16,10 +16,18 @@ export interface ReplyItem {
   title: string;
   /** One or two sentences; renderers may shorten it to fit. */
   detail?: string;
+  /** Where a search matched, the matching words marked; shown instead of `detail`. */
+  snippet?: Segment[];
   /** Numbers of the entries in `sources` that back this item, ascending. */
   cites: number[];
   /** The exact excerpts behind this item, whatever a renderer chooses to show. */
   evidence: Evidence[];
+}
+
+/** A stretch of text; `match` marks a word that matched a search, which renderers emphasise. */
+export interface Segment {
+  text: string;
+  match?: true;
 }
 
 /** One verbatim excerpt and the number of the source it stands in. */

@@ -26,21 +26,31 @@ export class SourceList {
   cite(citations: readonly Citation[], show = true): { cites: number[]; evidence: Evidence[] } {
     const evidence: Evidence[] = [];
     for (const c of citations) {
-      let entry = this.entries.get(c.source);
-      if (!entry) {
-        const source = this.index.source(c.source);
-        entry = {
-          n: this.entries.size + 1,
-          label: source ? sourceLabel(source) : c.source,
-          quotes: [],
-        };
-        this.entries.set(c.source, entry);
-      }
+      const entry = this.entry(c.source);
       if (show && !entry.quotes.includes(c.quote)) entry.quotes.push(c.quote);
       evidence.push({ source: entry.n, quote: c.quote });
     }
     const cites = [...new Set(evidence.map((e) => e.source))].sort((a, b) => a - b);
     return { cites, evidence };
+  }
+
+  /** The number a source has in this reply, registering it if it is new. */
+  number(sourceId: string): number {
+    return this.entry(sourceId).n;
+  }
+
+  private entry(sourceId: string): ReplySource {
+    let entry = this.entries.get(sourceId);
+    if (!entry) {
+      const source = this.index.source(sourceId);
+      entry = {
+        n: this.entries.size + 1,
+        label: source ? sourceLabel(source) : sourceId,
+        quotes: [],
+      };
+      this.entries.set(sourceId, entry);
+    }
+    return entry;
   }
 
   list(): ReplySource[] {

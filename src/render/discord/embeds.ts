@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Reply, ReplyItem, ReplySource } from "../../reply/reply.ts";
+import { markedSnippet } from "../marked-snippet.ts";
 import { DISCORD_LIMITS as L } from "./limits.ts";
 import { escapeText, fitPlain, fitText } from "./markdown.ts";
 
@@ -128,9 +129,10 @@ function itemEntry(item: ReplyItem, layout: Layout, fitMemo: Fit): string {
   const cites = item.cites.map((n) => `[${n}]`).join("");
   const head = `**${escapeText(item.when)}** — ${fitMemo(item.title, layout.itemTitle)}`;
   const line = cites ? `${head} ${cites}` : head;
-  return item.detail && layout.detail > 0
-    ? `${line}\n${fitMemo(item.detail, layout.detail)}`
-    : line;
+  if (!item.detail || layout.detail <= 0) return line;
+  const marked =
+    item.snippet && markedSnippet(item.snippet, escapeText, (w) => `**${w}**`, layout.detail);
+  return `${line}\n${marked || fitMemo(item.detail, layout.detail)}`;
 }
 
 function sourceEntry(

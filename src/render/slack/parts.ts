@@ -2,6 +2,7 @@ import type { Command } from "../../command/declaration.ts";
 import { encodeCall } from "../../reply/call-codec.ts";
 import { type CommandCall, pageCall, type Reply, type ReplyItem } from "../../reply/reply.ts";
 import { formatCall } from "../../text/grammar.ts";
+import { markedSnippet } from "../marked-snippet.ts";
 import {
   type ActionsBlock,
   type ButtonElement,
@@ -16,6 +17,7 @@ import {
 } from "./block-kit.ts";
 import { fitText } from "./fit.ts";
 import { SLACK_LIMITS as L } from "./limits.ts";
+import { escapeMrkdwn } from "./mrkdwn.ts";
 
 // The pieces of a Slack message, each built within its own limits. Every piece of data or user
 // text goes through fitText, which escapes it; the `*`, `_` and line breaks added here are ours.
@@ -91,7 +93,10 @@ export function itemText(item: ReplyItem, withDetail: boolean): string {
   const cites = fitText(item.cites.map((n) => `[${n}]`).join(""), 200);
   const head = `*${fitText(item.when, 200)}* — ${fitText(item.title, 1000)}${cites ? ` ${cites}` : ""}`;
   if (!withDetail || !item.detail) return head;
-  const detail = fitText(item.detail, L.sectionText - head.length - 1);
+  const room = L.sectionText - head.length - 1;
+  const detail =
+    (item.snippet && markedSnippet(item.snippet, escapeMrkdwn, (w) => `*${w}*`, room)) ||
+    fitText(item.detail, room);
   return detail ? `${head}\n${detail}` : head;
 }
 
