@@ -29,7 +29,10 @@ SLACK_COMMAND_PREFIX, e.g. SLACK_COMMAND_PREFIX=nr- gives /nr-who.
 
 class UsageProblem extends Error {}
 
-function parseArgs(args: string[], appToken: boolean): Omit<ManifestOptions, "prefix"> {
+function parseArgs(
+  args: string[],
+  appToken: boolean,
+): Omit<ManifestOptions, "prefix" | "umbrella"> {
   if (args.length === 0) return { mode: appToken ? "socket" : "http" };
   const [flag, value, ...rest] = args;
   if (flag === "--socket" && value === undefined) return { mode: "socket" };
@@ -58,7 +61,11 @@ loadDotenv({ quiet: true });
 try {
   const config = loadConfig();
   const options = parseArgs(args, config.SLACK_APP_TOKEN !== undefined);
-  const manifest = slackManifest(COMMANDS, { prefix: config.SLACK_COMMAND_PREFIX, ...options });
+  const manifest = slackManifest(COMMANDS, {
+    prefix: config.SLACK_COMMAND_PREFIX,
+    umbrella: config.SLACK_UMBRELLA_COMMAND,
+    ...options,
+  });
   process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
   if (options.mode === "http" && !options.baseUrl) {
     process.stderr.write(
