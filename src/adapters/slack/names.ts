@@ -46,11 +46,6 @@ export class ManifestError extends Error {
   override name = "ManifestError";
 }
 
-/** The slash command for a declared command: `/` + SLACK_COMMAND_PREFIX + name (`/barents-who`). */
-export function slashName(prefix: string, name: string): string {
-  return `/${prefix}${name}`;
-}
-
 export interface InstalledCommand {
   /** As declared in the manifest and sent by Slack: `/barents-who`. */
   slash: string;
@@ -83,7 +78,8 @@ export function installedCommands(
 ): InstalledCommand[] {
   const installed: InstalledCommand[] = [
     { slash: `/${umbrella}` },
-    ...commands.map((command) => ({ slash: slashName(prefix, command.name), command })),
+    // `/` + SLACK_COMMAND_PREFIX + name: `/barents-who`.
+    ...commands.map((command) => ({ slash: `/${prefix}${command.name}`, command })),
   ];
   if (installed.length > MAX_COMMANDS) {
     throw new ManifestError(

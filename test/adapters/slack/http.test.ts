@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../commands/index.ts";
-import { type RunningSlack, startSlack } from "../../../src/adapters/slack/app.ts";
+import { startSlack } from "../../../src/adapters/slack/app.ts";
 import { defineCommand } from "../../../src/command/declaration.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
