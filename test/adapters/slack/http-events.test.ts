@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../commands/index.ts";
 import { limitProblems } from "../../render/slack/within-limits.ts";
 import {
-  appMentionEvent,
-  directMessageEvent,
-  eventCallback,
   FAKE_IDS,
   type FakeWebApi,
   type ResponseUrls,
@@ -13,6 +10,7 @@ import {
   startResponseUrls,
   type WebApiCall,
 } from "../../support/fake-slack.ts";
+import { appMentionEvent, directMessageEvent, eventCallback } from "../../support/slack-events.ts";
 import {
   BOT_TOKEN,
   type RunningHttpSlack,

@@ -6,10 +6,7 @@ import type { Started } from "../../../src/startup.ts";
 import { limitProblems } from "../../render/slack/within-limits.ts";
 import { bundledContext } from "../../support/context.ts";
 import {
-  appMentionEvent,
   buttonPress,
-  directMessageEvent,
-  eventCallback,
   FAKE_IDS,
   type FakeSocket,
   type FakeWebApi,
@@ -19,6 +16,7 @@ import {
   startFakeWebApi,
   startResponseUrls,
 } from "../../support/fake-slack.ts";
+import { appMentionEvent, directMessageEvent, eventCallback } from "../../support/slack-events.ts";
 
 // Slack by Socket Mode, end to end: apps.connections.open on a fake Web API hands out a
 // loopback WebSocket; the fake socket says hello, then sends envelopes and records the acks.
