@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BUILT_IN_COMMANDS } from "./adapters/slack/names.ts";
 import { isTimeZone } from "./core/calendar-day.ts";
 import { parseChannelList, parseDailyTime, parseDuration } from "./schedule/daily-time.ts";
 
@@ -74,7 +75,21 @@ const envSchema = z
         .regex(/^[a-z0-9][a-z0-9_-]{0,9}$/, {
           message: "must be up to 10 lowercase letters, digits, - or _; for example nr-",
         })
-        .default(""),
+        // Never empty: bare /who and /search are Slack's own and cannot install.
+        .default("barents-"),
+    ),
+    SLACK_UMBRELLA_COMMAND: unsetIfEmpty(
+      z
+        .string()
+        .trim()
+        // Slack's 32 characters, the slash included.
+        .regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, {
+          message: "must be up to 31 lowercase letters, digits, - or _; for example barents",
+        })
+        .refine((name) => !BUILT_IN_COMMANDS.has(name), {
+          message: "is one of Slack's built-in commands, which no app may declare; try barents",
+        })
+        .default("barents"),
     ),
 
     STATE_DIR: unsetIfEmpty(z.string().trim().min(1).default("./state")),

@@ -16,7 +16,8 @@ describe("configuration", () => {
     expect(loadConfig({})).toEqual({
       BOT_TIMEZONE: "Europe/Oslo",
       LOG_LEVEL: "info",
-      SLACK_COMMAND_PREFIX: "",
+      SLACK_COMMAND_PREFIX: "barents-",
+      SLACK_UMBRELLA_COMMAND: "barents",
       STATE_DIR: "./state",
       SCHEDULER: "on",
       ONTHISDAY_CHANNELS: [],
@@ -79,6 +80,20 @@ describe("configuration", () => {
       expect(message).toContain(name);
     expect(message).not.toContain("not-hex-secret-value");
     expect(message).not.toContain("xoxp-user-token-value");
+  });
+
+  it("names Slack's commands /barents and /barents-<name> unless told otherwise", () => {
+    const config = loadConfig({ SLACK_COMMAND_PREFIX: "nr-", SLACK_UMBRELLA_COMMAND: "nordpol" });
+    expect([config.SLACK_COMMAND_PREFIX, config.SLACK_UMBRELLA_COMMAND]).toEqual([
+      "nr-",
+      "nordpol",
+    ]);
+    expect(() => loadConfig({ SLACK_UMBRELLA_COMMAND: "search" })).toThrow(
+      /SLACK_UMBRELLA_COMMAND: is one of Slack's built-in commands.*try barents/,
+    );
+    expect(() => loadConfig({ SLACK_UMBRELLA_COMMAND: "/Barents" })).toThrow(
+      /SLACK_UMBRELLA_COMMAND: must be up to 31 lowercase letters/,
+    );
   });
 
   it("asks for the Slack credential that completes a pair", () => {

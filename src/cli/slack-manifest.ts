@@ -9,9 +9,9 @@ import {
 import { ConfigError, loadConfig } from "../config.ts";
 
 // `npm run slack:manifest [-- --socket | --http <base-url>]`: prints the Slack app manifest as
-// JSON, which "Create New App → From an app manifest" accepts. Command names carry
-// SLACK_COMMAND_PREFIX from the environment or .env. Exit codes: 0 printed, 1 bad settings,
-// 2 bad arguments.
+// JSON, which "Create New App → From an app manifest" accepts. Command names follow
+// SLACK_COMMAND_PREFIX and SLACK_UMBRELLA_COMMAND from the environment or .env. Exit codes:
+// 0 printed, 1 bad settings (or names Slack would refuse), 2 bad arguments.
 
 const HELP = `Prints the Slack app manifest (JSON) for Barents's commands.
 
@@ -23,13 +23,18 @@ Usage: npm run slack:manifest -- [--socket | --http <base-url>]
   --help              This text.
 
 Without a flag the mode follows the settings: Socket Mode when SLACK_APP_TOKEN is
-set, HTTP otherwise (with a placeholder URL to replace). Command names get
-SLACK_COMMAND_PREFIX, e.g. SLACK_COMMAND_PREFIX=nr- gives /nr-who.
+set, HTTP otherwise (with a placeholder URL to replace). The manifest declares
+/barents (SLACK_UMBRELLA_COMMAND), which takes any command line, and one command
+per Barents command named with SLACK_COMMAND_PREFIX (default barents-: /barents-who),
+since Slack keeps names such as /who and /search for itself.
 `;
 
 class UsageProblem extends Error {}
 
-function parseArgs(args: string[], appToken: boolean): Omit<ManifestOptions, "prefix"> {
+function parseArgs(
+  args: string[],
+  appToken: boolean,
+): Omit<ManifestOptions, "prefix" | "umbrella"> {
   if (args.length === 0) return { mode: appToken ? "socket" : "http" };
   const [flag, value, ...rest] = args;
   if (flag === "--socket" && value === undefined) return { mode: "socket" };
@@ -58,7 +63,11 @@ loadDotenv({ quiet: true });
 try {
   const config = loadConfig();
   const options = parseArgs(args, config.SLACK_APP_TOKEN !== undefined);
-  const manifest = slackManifest(COMMANDS, { prefix: config.SLACK_COMMAND_PREFIX, ...options });
+  const manifest = slackManifest(COMMANDS, {
+    prefix: config.SLACK_COMMAND_PREFIX,
+    umbrella: config.SLACK_UMBRELLA_COMMAND,
+    ...options,
+  });
   process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
   if (options.mode === "http" && !options.baseUrl) {
     process.stderr.write(

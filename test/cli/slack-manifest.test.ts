@@ -16,12 +16,35 @@ describe("npm run slack:manifest", () => {
     );
   });
 
+  it("by default declares /barents and /barents-<name>, never a Slack built-in", () => {
+    const run = runScript(SCRIPT, ["--socket"]);
+    expect(run.status).toBe(0);
+    const manifest = JSON.parse(run.stdout);
+    const names = manifest.features.slash_commands.map((c: { command: string }) => c.command);
+    expect(names[0]).toBe("/barents");
+    expect(names).toContain("/barents-who");
+    for (const builtIn of ["/who", "/search", "/topic", "/status", "/remind"])
+      expect(names).not.toContain(builtIn);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["app_mention", "message.im"]);
+  });
+
+  it("stops with one line and exit 1 for an umbrella name Slack keeps for itself", () => {
+    const run = runScript(SCRIPT, ["--socket"], "", cleanEnv({ SLACK_UMBRELLA_COMMAND: "who" }));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("SLACK_UMBRELLA_COMMAND: is one of Slack's built-in commands");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("prints an HTTP manifest pointing at the given base URL", () => {
     const run = runScript(SCRIPT, ["--http", "https://barents.example.org"]);
     expect(run.status).toBe(0);
     const manifest = JSON.parse(run.stdout);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.interactivity.request_url).toBe(
+      "https://barents.example.org/slack/events",
+    );
+    expect(manifest.settings.event_subscriptions.request_url).toBe(
       "https://barents.example.org/slack/events",
     );
   });

@@ -7,7 +7,13 @@ import type { Poster } from "../../schedule/scheduler.ts";
 import type { Started } from "../../startup.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { buttonListener, type SlackDeps, slashCommandListener } from "./listeners.ts";
-import { SLACK_EVENTS_PATH, slashName } from "./names.ts";
+import {
+  directMessageListener,
+  mentionListener,
+  type PostMessage,
+  type SlackMessageEvent,
+} from "./message-listeners.ts";
+import { installedCommands, SLACK_EVENTS_PATH } from "./names.ts";
 import { postingClient, slackPoster } from "./post.ts";
 
 // Slack by Bolt, in either transport with one handling path, as bolt-js's Receiver seam
@@ -38,13 +44,19 @@ function apiBase(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-function register(app: App, deps: SlackDeps): void {
+function register(app: App, deps: SlackDeps, post: PostMessage): void {
+  // One listener for every command: Slack sends only those the installed manifest declares,
+  // and the listener reads which one from its name (the umbrella, or a prefixed command).
   const onCommand = slashCommandListener(deps);
-  for (const command of deps.ctx.commands) {
-    app.command(slashName(deps.prefix, command.name), ({ command, ack, respond }) =>
-      onCommand({ command, ack, respond }),
-    );
-  }
+  app.command(/^\//, ({ command, ack, respond }) => onCommand({ command, ack, respond }));
+  const onMention = mentionListener(deps);
+  app.event("app_mention", ({ event, context }) =>
+    onMention({ event: event as SlackMessageEvent, post, botUserId: context.botUserId }),
+  );
+  const onDirect = directMessageListener(deps);
+  app.event("message", ({ event, context }) =>
+    onDirect({ event: event as SlackMessageEvent, post, botUserId: context.botUserId }),
+  );
   const onButton = buttonListener(deps);
   app.action<BlockAction>(ACTION_PATTERN, ({ action, body, ack, respond }) =>
     onButton({
@@ -72,7 +84,15 @@ export async function startSlack(
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error("SLACK_BOT_TOKEN is not set.");
   const logger = started.logger.child({ platform: "slack" });
-  const deps: SlackDeps = { ctx, log, logger, prefix: config.SLACK_COMMAND_PREFIX };
+  const deps: SlackDeps = {
+    ctx,
+    log,
+    logger,
+    prefix: config.SLACK_COMMAND_PREFIX,
+    umbrella: config.SLACK_UMBRELLA_COMMAND,
+  };
+  // The names the manifest declares: a set Slack would refuse stops start-up, naming the fix.
+  installedCommands(ctx.commands, deps.prefix, deps.umbrella);
   const boltLog = boltLogger(logger);
 
   const clientOptions: webApi.WebClientOptions = {};
@@ -102,15 +122,16 @@ export async function startSlack(
     deferInitialization: true,
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
   });
-  register(app, deps);
+  // Replies to mentions and DMs, like scheduled posts, are never repeated on an unknown outcome.
+  const client = postingClient(token, { ...clientOptions, logger: boltLog });
+  register(app, deps, (message) => client.chat.postMessage(message));
   // The last word on anything a listener or Bolt itself failed at: log it (redacted), never
   // crash. The listeners ack first and tell the person themselves, so nothing is left to send.
   app.error(async (error) => boltLog.error("Slack app error:", error));
   await app.init();
 
-  const poster = slackPoster(
-    postingClient(token, { ...clientOptions, logger: boltLog }),
-    (reply: Reply) => renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands }),
+  const poster = slackPoster(client, (reply: Reply) =>
+    renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands }),
   );
   if (!receiver) {
     await app.start();

@@ -6,7 +6,8 @@ import { renderSlack } from "../../render/slack/blocks.ts";
 import { unescapeMrkdwn } from "../../render/slack/mrkdwn.ts";
 import { decodeCall } from "../../reply/call-codec.ts";
 import type { Reply } from "../../reply/reply.ts";
-import { answerLine } from "../../text/answer-line.ts";
+import { answerSlackLine, lineOfMessage } from "./line.ts";
+import { commandOfSlash } from "./names.ts";
 
 // Slack's listeners as plain functions of what Bolt hands them ({ ack, respond, … }), so they
 // run the same under Socket Mode and HTTP and can be tested without an App. They hold no
@@ -16,8 +17,10 @@ export interface SlackDeps {
   ctx: CommandContext;
   log: ErrorLog;
   logger: Logger;
-  /** SLACK_COMMAND_PREFIX: `nr-` makes /who `/nr-who`. */
+  /** SLACK_COMMAND_PREFIX: `barents-` makes /who `/barents-who`. */
   prefix: string;
+  /** SLACK_UMBRELLA_COMMAND: `barents` is `/barents`, which takes any command line. */
+  umbrella: string;
 }
 
 /** What respond() posts to a response_url. */
@@ -63,29 +66,32 @@ const STALE: SlackResponse = {
  * The context for one request: the channel and person it came from. Slack has no per-command
  * permission, so anyone in a channel may change its daily posts, and the store records who.
  */
-function contextAt(deps: SlackDeps, channel?: string, user?: string): CommandContext {
+export function contextAt(deps: SlackDeps, channel?: string, user?: string): CommandContext {
   if (!channel || !user) return deps.ctx;
   return { ...deps.ctx, place: { platform: "slack", channel, user } };
 }
 
-function render(deps: SlackDeps, reply: Reply): SlackReplyPayload {
+export function render(deps: SlackDeps, reply: Reply): SlackReplyPayload {
   return renderSlack(reply, { prefix: deps.prefix, commands: deps.ctx.commands });
 }
 
-/** Answers a slash command: ack at once (Slack allows 3 s), then respond with the reply. */
+/**
+ * Answers a slash command: ack at once (Slack allows 3 s), then respond with the reply. The
+ * umbrella's text is a whole command line (`who huitfeldt`); any other command's text is what
+ * follows its name.
+ */
 export function slashCommandListener(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlashCommandArgs): Promise<void> => {
     await ack();
     try {
-      const name = command.command.replace(/^\//, "").slice(deps.prefix.length);
+      const names = { ...deps, commands: deps.ctx.commands };
+      const name = commandOfSlash(command.command, names);
+      const text = command.text ?? "";
       // The console's grammar, fed the line as the console would see it: `/who huitfeldt`.
       // Slack sends &, < and > as entities; the renderer escapes them again on the way out.
-      const typed = unescapeMrkdwn(command.text ?? "");
-      // Never null (the line always holds the command), but the type allows it.
+      const line = name === null ? lineOfMessage(text, names) : `/${name} ${unescapeMrkdwn(text)}`;
       const ctx = contextAt(deps, command.channel_id, command.user_id);
-      const reply =
-        answerLine(ctx, `/${name} ${typed}`, deps.log) ??
-        runCommand(ctx, { command: name, options: {} });
+      const reply = answerSlackLine(ctx, line, deps.log);
       await respond(render(deps, reply));
     } catch (error) {
       deps.logger.error(

@@ -1,26 +1,41 @@
 import type { Command } from "../../command/declaration.ts";
 import { usageLine } from "../../command/usage.ts";
-import { SLACK_EVENTS_PATH, slashName } from "./names.ts";
+import { installedCommands, SLACK_EVENTS_PATH } from "./names.ts";
+
+export { MAX_COMMAND_NAME, ManifestError } from "./names.ts";
 
 // The Slack app manifest, generated from the command declarations so that the commands a
 // workspace installs are exactly the ones the listeners answer (the same prefix, the same names).
 // An admin pastes it into "Create New App → From an app manifest".
 
-/** Slack refuses longer command names, and names with capitals. */
-export const MAX_COMMAND_NAME = 32;
 // Slack's manifest allows longer, but its command picker shows about this much.
 const MAX_DESCRIPTION = 100;
 
+// Each scope and event is here for one listener (Slack's scope and event reference pages):
 export const BOT_SCOPES = [
+  // Slash commands: the umbrella and one per command.
   "commands",
+  // Answers to mentions and DMs, and scheduled posts.
   "chat:write",
   // Scheduled posts go to channels the bot has not been invited to.
   "chat:write.public",
+  // app_mention: "View messages that directly mention your Slack app in conversations that the
+  // app is in".
+  "app_mentions:read",
+  // message.im: "View messages and other content in direct messages that your Slack app has been
+  // added to". Replies go back to the DM's own channel id, so neither im:read nor im:write
+  // (opening DMs) is needed.
+  "im:history",
 ] as const;
+
+/** Mentions in channels and threads, and direct messages. */
+export const BOT_EVENTS = ["app_mention", "message.im"] as const;
 
 export interface ManifestOptions {
   /** SLACK_COMMAND_PREFIX. */
   prefix: string;
+  /** SLACK_UMBRELLA_COMMAND, without its slash. */
+  umbrella: string;
   mode: "socket" | "http";
   /** Where Slack reaches the bot in HTTP mode, like https://barents.example.org. */
   baseUrl?: string;
@@ -38,21 +53,23 @@ export interface SlackManifest {
   _metadata: { major_version: 1; minor_version: 1 };
   display_information: { name: string; description: string; background_color: string };
   features: {
+    /** The Messages tab is where a person writes the app a direct message. */
+    app_home: {
+      home_tab_enabled: false;
+      messages_tab_enabled: true;
+      messages_tab_read_only_enabled: false;
+    };
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: SlackSlashCommandManifest[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
+    event_subscriptions: { request_url?: string; bot_events: string[] };
     interactivity: { is_enabled: true; request_url?: string };
     org_deploy_enabled: false;
     socket_mode_enabled: boolean;
     token_rotation_enabled: false;
   };
-}
-
-/** A manifest Slack would refuse, with what to change. */
-export class ManifestError extends Error {
-  override name = "ManifestError";
 }
 
 /** Shown where HTTP mode needs a URL and none was given: plainly a value to replace. */
@@ -68,7 +85,9 @@ function usageHint(command: Command): string | undefined {
   return hint || undefined;
 }
 
-/** The manifest for these commands. Throws when a prefixed name is one Slack would refuse. */
+const UMBRELLA_DESCRIPTION = "Any Barents command: who huitfeldt, expulsions 2023, or help";
+
+/** The manifest for these commands. Throws ManifestError for a name Slack would refuse. */
 export function slackManifest(
   commands: readonly Command[],
   options: ManifestOptions,
@@ -77,23 +96,19 @@ export function slackManifest(
   const url = http
     ? `${(options.baseUrl ?? PLACEHOLDER_BASE_URL).replace(/\/+$/, "")}${SLACK_EVENTS_PATH}`
     : undefined;
-  const slashCommands = commands.map((command): SlackSlashCommandManifest => {
-    const name = slashName(options.prefix, command.name);
-    if (name.length > MAX_COMMAND_NAME || name !== name.toLowerCase()) {
-      throw new ManifestError(
-        `${name} cannot be a Slack command: names are lowercase and at most ${MAX_COMMAND_NAME} characters. Shorten SLACK_COMMAND_PREFIX.`,
-      );
-    }
-    const hint = usageHint(command);
-    return {
-      command: name,
-      description: clipDescription(command.description),
-      ...(hint ? { usage_hint: hint } : {}),
-      // Text arrives as typed; the renderer escapes whatever it echoes.
-      should_escape: false,
-      ...(url ? { url } : {}),
-    };
-  });
+  const slashCommands = installedCommands(commands, options.prefix, options.umbrella).map(
+    ({ slash, command }): SlackSlashCommandManifest => {
+      const hint = command ? usageHint(command) : "[command] [words…]";
+      return {
+        command: slash,
+        description: command ? clipDescription(command.description) : UMBRELLA_DESCRIPTION,
+        ...(hint ? { usage_hint: hint } : {}),
+        // Text arrives as typed; the renderer escapes whatever it echoes.
+        should_escape: false,
+        ...(url ? { url } : {}),
+      };
+    },
+  );
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
@@ -103,11 +118,17 @@ export function slackManifest(
       background_color: "#1d3557",
     },
     features: {
+      app_home: {
+        home_tab_enabled: false,
+        messages_tab_enabled: true,
+        messages_tab_read_only_enabled: false,
+      },
       bot_user: { display_name: "barents", always_online: false },
       slash_commands: slashCommands,
     },
     oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
     settings: {
+      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: !http,

@@ -1,10 +1,8 @@
-import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../commands/index.ts";
-import { type RunningSlack, startSlack } from "../../../src/adapters/slack/app.ts";
+import { startSlack } from "../../../src/adapters/slack/app.ts";
 import { defineCommand } from "../../../src/command/declaration.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { close, createHttpServer, listen } from "../../../src/http/server.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { decodeCall } from "../../../src/reply/call-codec.ts";
 import { reply } from "../../../src/reply/reply.ts";
@@ -20,12 +18,16 @@ import {
   startFakeWebApi,
   startResponseUrls,
 } from "../../support/fake-slack.ts";
+import {
+  BOT_TOKEN,
+  type RunningHttpSlack,
+  SECRET,
+  signedPost,
+  startHttpSlack,
+} from "./http-harness.ts";
 
 // Slack over HTTP, end to end: the real Bolt App's route on the bot's one HTTP server, real
 // signed requests, respond() posting to a loopback response_url, a fake Web API for auth.test.
-
-const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-const BOT_TOKEN = "xoxb-1111-2222-fakebottoken";
 
 // A command whose answer is far too big for one message, to prove the limits hold end to end.
 const flood = defineCommand({
@@ -50,63 +52,16 @@ const flood = defineCommand({
     }),
 });
 
-interface Running {
-  base: string;
-  slack: RunningSlack;
-  stop(): Promise<void>;
-}
-
-async function startHttpSlack(web: FakeWebApi, env: Record<string, string> = {}): Promise<Running> {
-  const logger = createLogger("silent");
-  const started: Started = {
-    config: loadConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: web.url,
-      LOG_LEVEL: "silent",
-      ...env,
-    }),
-    ctx: { ...bundledContext(), commands: [...COMMANDS, flood] },
-    logger,
-    log: () => {},
-  };
-  const slack = await startSlack(started, { retryConfig: { retries: 0 } });
-  if (!slack.route) throw new Error("HTTP mode gave no route");
-  const server: Server = createHttpServer([slack.route], logger);
-  const { port } = await listen(server, 0, "127.0.0.1");
-  return {
-    base: `http://127.0.0.1:${port}`,
-    slack,
-    stop: async () => {
-      await close(server);
-      await slack.stop();
-    },
-  };
-}
-
-function signedPost(base: string, form: Record<string, string>, headers = {}) {
-  const raw = new URLSearchParams(form).toString();
-  return fetch(`${base}/slack/events`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      ...slackSignature(SECRET, raw),
-      ...headers,
-    },
-    body: raw,
-  });
-}
-
 let web: FakeWebApi;
 let urls: ResponseUrls;
-let app: Running;
-let prefixed: Running;
+let app: RunningHttpSlack;
+let prefixed: RunningHttpSlack;
 
 beforeAll(async () => {
   web = await startFakeWebApi();
   urls = await startResponseUrls();
   [app, prefixed] = await Promise.all([
-    startHttpSlack(web),
+    startHttpSlack(web, {}, [...COMMANDS, flood]),
     startHttpSlack(web, { SLACK_COMMAND_PREFIX: "nr-" }),
   ]);
 });
@@ -171,8 +126,8 @@ describe("Slack over HTTP: start-up", () => {
 });
 
 describe("Slack over HTTP: every command", () => {
-  it("/timeline answers in the channel with a Next button for page 2", async () => {
-    const answer = await slash("/timeline", "");
+  it("/barents-timeline answers in the channel with a Next button for page 2", async () => {
+    const answer = await slash("/barents-timeline", "");
     expect(answer.response_type).toBe("in_channel");
     expect(headerOf(answer)).toBe("Timeline");
     const next = buttonsOf(answer).find((b) => b.text.text.startsWith("Next"));
@@ -180,39 +135,44 @@ describe("Slack over HTTP: every command", () => {
     expect(limitProblems(answer)).toEqual([]);
   });
 
-  it("/expulsions 2023 answers with both sides' expulsions", async () => {
-    const answer = await slash("/expulsions", "2023");
+  it("/barents-expulsions 2023 answers with both sides' expulsions", async () => {
+    const answer = await slash("/barents-expulsions", "2023");
     expect(headerOf(answer)).toBe("Expulsions in 2023");
     expect(shownText(answer)).toContain("*Norway expelled*\n15");
     expect(limitProblems(answer)).toEqual([]);
   });
 
-  it("/who huitfeldt answers with the person and the sources for the profile", async () => {
-    const answer = await slash("/who", "huitfeldt");
+  it("/barents-who huitfeldt answers with the person and the sources for the profile", async () => {
+    const answer = await slash("/barents-who", "huitfeldt");
     expect(headerOf(answer)).toBe("Anniken Huitfeldt");
     expect(shownText(answer)).toContain("*Sources*");
   });
 
-  it("/onthisday answers for today in the bot's time zone", async () => {
-    const answer = await slash("/onthisday", "");
+  it("/barents-onthisday answers for today in the bot's time zone", async () => {
+    const answer = await slash("/barents-onthisday", "");
     expect(headerOf(answer)).toBe("On this day: 30 October");
   });
 
-  it("/help lists every command", async () => {
-    const answer = await slash("/help", "");
-    for (const c of COMMANDS) expect(shownText(answer)).toContain(`/${c.name}`);
+  it("/barents-help lists every command", async () => {
+    const answer = await slash("/barents-help", "");
+    for (const c of COMMANDS) expect(shownText(answer)).toContain(`/barents-${c.name}`);
   });
 
   it("parses `/timeline from:2017 to:2019` with the shared grammar", async () => {
-    const answer = await slash("/timeline", "from:2017 to:2019");
+    const answer = await slash("/barents-timeline", "from:2017 to:2019");
     expect(headerOf(answer)).toBe("Timeline 2017–2019");
   });
 
   it("keeps an empty result and a usage problem to the asker", async () => {
-    expect((await slash("/expulsions", "1850")).response_type).toBe("ephemeral");
-    const usage = await slash("/expulsions", "soon");
+    expect((await slash("/barents-expulsions", "1850")).response_type).toBe("ephemeral");
+    const usage = await slash("/barents-expulsions", "soon");
     expect(usage.response_type).toBe("ephemeral");
     expect(headerOf(usage)).toMatch(/^⚠ /);
+  });
+
+  it("still answers /timeline, as a workspace installed from an older manifest sends it", async () => {
+    const answer = await slash("/timeline", "from:2017 to:2019");
+    expect(headerOf(answer)).toBe("Timeline 2017–2019");
   });
 
   it("answers the prefixed command when SLACK_COMMAND_PREFIX is set", async () => {
@@ -223,7 +183,7 @@ describe("Slack over HTTP: every command", () => {
 
 describe("Slack over HTTP: buttons", () => {
   it("a Next press replaces the message with page 2", async () => {
-    const first = await slash("/timeline", "");
+    const first = await slash("/barents-timeline", "");
     const next = buttonsOf(first).find((b) => b.text.text.startsWith("Next"));
     const answer = await press(next?.action_id ?? "", next?.value ?? "");
     expect(answer.replace_original).toBe(true);
@@ -232,7 +192,7 @@ describe("Slack over HTTP: buttons", () => {
   });
 
   it("a “did you mean” press answers for the person chosen", async () => {
-    const first = await slash("/who", "annik");
+    const first = await slash("/barents-who", "annik");
     expect(headerOf(first)).toBe("Anniken Huitfeldt");
     const alternative = buttonsOf(first).find((b) => b.text.text === "Annika Byrde");
     expect(alternative).toBeDefined();
@@ -252,7 +212,7 @@ describe("Slack over HTTP: safety", () => {
   it("escapes <!channel> and <@U123> typed into /who, so nobody is pinged", async () => {
     // Raw, and as Slack really sends it (entities): both must come back escaped once.
     for (const text of ["<!channel> <@U123>", "&lt;!channel&gt; &lt;@U123&gt;"]) {
-      const answer = await slash("/who", text);
+      const answer = await slash("/barents-who", text);
       const json = JSON.stringify(answer);
       expect(json).toContain("No one matches “&lt;!channel&gt; &lt;@U123&gt;”.");
       expect(json).not.toContain("<!channel>");
@@ -262,7 +222,7 @@ describe("Slack over HTTP: safety", () => {
   });
 
   it("delivers a reply built far past 50 blocks within every limit", async () => {
-    const answer = await slash("/flood", "");
+    const answer = await slash("/barents-flood", "");
     expect(limitProblems(answer)).toEqual([]);
     expect((answer.blocks as unknown[]).length).toBeLessThanOrEqual(50);
   });
@@ -302,7 +262,9 @@ describe("Slack: posting to a channel", () => {
       reply("answer", "On this day: <!here>", { body: ["Line."] }),
       "nonce",
     );
-    const call = await web.calls.find((c) => c.method === "chat.postMessage");
+    const call = await web.calls.find(
+      (c) => c.method === "chat.postMessage" && c.params.channel === "C0NEWS",
+    );
     expect(call.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     expect(call.params.channel).toBe("C0NEWS");
     expect(call.params.text).toBe("On this day: &lt;!here&gt;\nLine.");

@@ -35,6 +35,7 @@ function harness(prefix = "") {
     log: () => {},
     logger,
     prefix,
+    umbrella: "barents",
   };
   const ack = async () => {
     events.push("ack");
@@ -76,6 +77,52 @@ describe("the slash command listener", () => {
     expect(header(h.responses[0])).toContain("Anniken Huitfeldt");
   });
 
+  it("answers a command installed under the default prefix, and its unprefixed name too", async () => {
+    const h = harness("barents-");
+    await h.command("/barents-who", "huitfeldt");
+    // A workspace installed from an older manifest still sends /timeline.
+    await h.command("/timeline", "from:2017 to:2019");
+    expect(header(h.responses[0])).toContain("Anniken Huitfeldt");
+    expect(header(h.responses[1])).toContain("Timeline 2017–2019");
+  });
+
+  it("shows hints under the installed names", async () => {
+    const h = harness("barents-");
+    await h.command("/barents-expulsions", "soon");
+    expect(JSON.stringify(h.responses[0])).toContain("/barents-expulsions 2023");
+  });
+
+  describe("the umbrella command, /barents", () => {
+    it("takes a whole command line: /barents who huitfeldt", async () => {
+      const h = harness("barents-");
+      await h.command("/barents", "who huitfeldt");
+      await h.command("/barents", "expulsions 2023");
+      // A line copied from a hint, with its slash and installed name, works the same.
+      await h.command("/barents", "/barents-who huitfeldt");
+      expect(header(h.responses[0])).toContain("Anniken Huitfeldt");
+      expect(h.responses[0]?.response_type).toBe("in_channel");
+      expect(header(h.responses[1])).toContain("Expulsions in 2023");
+      expect(header(h.responses[2])).toContain("Anniken Huitfeldt");
+    });
+
+    it("alone shows help, listing the commands as installed", async () => {
+      const h = harness("barents-");
+      await h.command("/barents", "");
+      const text = JSON.stringify(h.responses[0]);
+      for (const c of COMMANDS) expect(text).toContain(`/barents-${c.name}`);
+    });
+
+    it("answers a bad line with a short usage reply to the asker alone", async () => {
+      const h = harness("barents-");
+      await h.command("/barents", 'who name:"Jonas Gahr');
+      expect(h.responses[0]?.response_type).toBe("ephemeral");
+      const text = JSON.stringify(h.responses[0]);
+      expect(text).toContain("A quote is opened but never closed.");
+      expect(text).toContain("Example: /barents-who");
+      expect(text).not.toMatch(/at .*\.ts:\d+/);
+    });
+  });
+
   it("reads the text as typed, though Slack sends &, < and > as entities", async () => {
     const h = harness();
     await h.command("/who", "Fish &amp; Chips &lt;!here&gt;");
@@ -115,6 +162,7 @@ describe("the slash command listener", () => {
       log: () => {},
       logger: pino({ level: "silent" }),
       prefix: "",
+      umbrella: "barents",
     });
     await expect(
       listener({

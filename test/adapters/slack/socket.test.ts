@@ -7,6 +7,7 @@ import { limitProblems } from "../../render/slack/within-limits.ts";
 import { bundledContext } from "../../support/context.ts";
 import {
   buttonPress,
+  FAKE_IDS,
   type FakeSocket,
   type FakeWebApi,
   type ResponseUrls,
@@ -15,6 +16,7 @@ import {
   startFakeWebApi,
   startResponseUrls,
 } from "../../support/fake-slack.ts";
+import { appMentionEvent, directMessageEvent, eventCallback } from "../../support/slack-events.ts";
 
 // Slack by Socket Mode, end to end: apps.connections.open on a fake Web API hands out a
 // loopback WebSocket; the fake socket says hello, then sends envelopes and records the acks.
@@ -66,7 +68,7 @@ describe("Slack by Socket Mode", () => {
     socket.send({
       envelope_id: "env-command-1",
       type: "slash_commands",
-      payload: slashCommandFields("/expulsions", "2023", urls.url("socket-command")),
+      payload: slashCommandFields("/barents-expulsions", "2023", urls.url("socket-command")),
       accepts_response_payload: true,
     });
     const ack = await socket.acks.find((a) => a.envelope_id === "env-command-1");
@@ -90,6 +92,51 @@ describe("Slack by Socket Mode", () => {
     const answer = await urls.at("socket-press");
     expect(answer.replace_original).toBe(true);
     expect(JSON.stringify(answer.blocks)).toContain("Page 3 of");
+  });
+
+  it("acks an app_mention envelope and answers in a thread under the mention", async () => {
+    socket.send({
+      envelope_id: "env-mention-1",
+      type: "events_api",
+      payload: eventCallback(
+        appMentionEvent({
+          channel: "C0SOCKET",
+          text: `<@${FAKE_IDS.botUser}> expulsions 2023`,
+          ts: "1700000500.000100",
+        }),
+      ),
+      accepts_response_payload: false,
+    });
+    expect(await socket.acks.find((a) => a.envelope_id === "env-mention-1")).toBeDefined();
+    const call = await web.calls.find(
+      (c) => c.method === "chat.postMessage" && c.params.channel === "C0SOCKET",
+    );
+    expect(call.authorization).toBe(`Bearer ${BOT_TOKEN}`);
+    expect(call.params.thread_ts).toBe("1700000500.000100");
+    expect(call.params.blocks).toContain("Expulsions in 2023");
+  });
+
+  it("answers a direct message by the same listener as HTTP", async () => {
+    socket.send({
+      envelope_id: "env-dm-1",
+      type: "events_api",
+      payload: eventCallback(directMessageEvent({ channel: "D0SOCKET", text: "/who huitfeldt" })),
+      accepts_response_payload: false,
+    });
+    const call = await web.calls.find(
+      (c) => c.method === "chat.postMessage" && c.params.channel === "D0SOCKET",
+    );
+    expect(call.params.blocks).toContain("Anniken Huitfeldt");
+  });
+
+  it("answers the umbrella command, /barents who huitfeldt", async () => {
+    socket.send({
+      envelope_id: "env-umbrella-1",
+      type: "slash_commands",
+      payload: slashCommandFields("/barents", "who huitfeldt", urls.url("socket-umbrella")),
+      accepts_response_payload: true,
+    });
+    expect(JSON.stringify(await urls.at("socket-umbrella"))).toContain("Anniken Huitfeldt");
   });
 
   it("never writes a token to the log, even at debug level", () => {

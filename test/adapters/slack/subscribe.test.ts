@@ -20,6 +20,7 @@ function slack(prefix = "") {
     log: () => {},
     logger: pino({ level: "silent" }),
     prefix,
+    umbrella: "barents",
   });
   const type = (command: SlashCommandArgs["command"]) =>
     listener({
