@@ -125,7 +125,7 @@ describe("npm start with credentials", { timeout: 60_000 }, () => {
         socket.connected,
       ]);
       const identify = await discord.identifies.next();
-      expect(identify.intents).toBe(1); // Guilds only
+      expect(identify.intents).toBe(4609); // Guilds, GuildMessages, DirectMessages: none privileged
 
       socket.send({
         envelope_id: "env-main-1",

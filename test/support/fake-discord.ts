@@ -5,8 +5,8 @@ import { Inbox } from "./inbox.ts";
 
 // A loopback stand-in for Discord, so the real discord.js Client runs end to end with no
 // network: REST over node:http (gateway discovery, interaction callbacks, webhook edits,
-// application commands, channel messages with nonces) and the gateway over `ws` (HELLO, IDENTIFY → READY, heartbeats,
-// dispatches). Every REST request is recorded for tests to read or wait for.
+// application commands, channel messages with nonces) and the gateway over `ws` (HELLO, IDENTIFY →
+// READY, heartbeats, dispatches such as INTERACTION_CREATE and MESSAGE_CREATE). Every REST request is recorded for tests to read or wait for.
 
 export const FAKE_DISCORD = {
   applicationId: "100000000000000001",
@@ -59,6 +59,11 @@ export interface FakeDiscord {
   messages: Array<Record<string, unknown>>;
   /** Sends a dispatch to the shard that owns `guild_id` (shard 0 when there is none). */
   dispatch(event: string, data: Record<string, unknown>): void;
+  /**
+   * The message the bot posts in answer to message `id`, waiting for it if need be. Replies carry
+   * the question's id as their nonce, which is how they are told apart.
+   */
+  replyTo(id: string): Promise<RestRequest>;
   /** Dispatches INTERACTION_CREATE and resolves with the callback the bot posts for it. */
   interact(interaction: { id: string; token: string; guild_id?: string }): Promise<RestRequest>;
   /** The first request to a path that starts with `prefix`, waiting for it if need be. */
@@ -192,7 +197,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const body = request.body as { nonce?: string; enforce_nonce?: boolean };
       const seen = body.enforce_nonce && body.nonce ? sent.get(body.nonce) : undefined;
       if (seen) return { status: 200, body: seen };
-      const message = { ...webhookMessage(body), type: 0, channel_id: parts[1] };
+      // A reply (message_reference) is created as type 19, REPLY; anything else as 0, DEFAULT.
+      const type = (body as { message_reference?: unknown }).message_reference ? 19 : 0;
+      const message = { ...webhookMessage(body), type, channel_id: parts[1] };
       if (body.enforce_nonce && body.nonce) sent.set(body.nonce, message);
       messages.push(message);
       return { status: 200, body: message };
@@ -314,6 +321,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return request("POST", `/interactions/${interaction.id}/${interaction.token}/callback`);
     },
     request,
+    replyTo: (id) =>
+      requests.find(
+        (r) =>
+          r.method === "POST" &&
+          /^\/channels\/\d+\/messages$/.test(r.path) &&
+          (r.body as { nonce?: unknown } | undefined)?.nonce === id,
+      ),
     close: async () => {
       for (const socket of sessions.keys()) socket.terminate();
       for (const client of gateway.clients) client.terminate();

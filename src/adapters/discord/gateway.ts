@@ -4,9 +4,11 @@ import {
   Events,
   GatewayDispatchEvents,
   GatewayIntentBits,
+  type GatewayMessageCreateDispatchData,
   Options,
 } from "discord.js";
 import type { Started } from "../../startup.ts";
+import { answerMessage } from "./answer-message.ts";
 import {
   type HandlingOptions,
   handleInteraction,
@@ -17,14 +19,26 @@ import { restOptions } from "./rest.ts";
 
 // Gateway mode: a discord.js Client holds the WebSocket; Barents reads interactions from the raw
 // INTERACTION_CREATE dispatch (the same JSON the HTTP endpoint receives) and hands them to the
-// one handling path, answering through REST callbacks. Slash commands need no member, message or
-// presence data, so those caches are switched off and the Guilds intent is the only one asked.
+// one handling path, answering through REST callbacks. Mentions and DMs come the same way, as raw
+// MESSAGE_CREATE dispatches, and are answered with replies over REST (answer-message.ts).
+//
+// Intents (docs.discord.com, Gateway › Gateway Intents): GUILDS (1 << 0) as before, plus
+// GUILD_MESSAGES (1 << 9) and DIRECT_MESSAGES (1 << 12), which carry MESSAGE_CREATE in servers
+// and in DMs. None of the three is privileged. MESSAGE_CONTENT (1 << 15) is not asked: without it
+// Discord still fills in the content of DMs with the app and of messages that mention it, which
+// are the only messages Barents reads.
+//
+// No Channel partial: discord.js needs it to emit its own messageCreate event for a DM (it knows
+// no DM channel, and Discord sends no CHANNEL_CREATE for one), but the raw dispatch read here is
+// emitted before discord.js looks for the channel. Leaving the partial out keeps every DM channel
+// out of the channel cache, so memory does not grow with the people who write to the bot.
+// Members, users and messages are never kept (trimmedCaches), whatever the intents deliver.
 
 export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Caches trimmed to what slash commands need: nothing beyond the bot's own user and guilds. */
+/** Caches trimmed to what Barents needs: nothing beyond the bot's own user and its guilds. */
 function trimmedCaches() {
   const isSelf = (x: { id: string; client: Client }) => x.id === x.client.user?.id;
   return Options.cacheWithLimits({
@@ -58,7 +72,11 @@ function trimmedCaches() {
 /** A discord.js client set up as Barents needs it, not yet logged in. */
 export function createDiscordClient(started: Started): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+    ],
     makeCache: trimmedCaches(),
     sweepers: {
       ...Options.DefaultSweeperSettings,
@@ -85,12 +103,19 @@ export async function startDiscordGateway(
   const handling = interactionHandling(started, options);
   const client = createDiscordClient(started);
   const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    const done = work.finally(() => pending.delete(done));
+    pending.add(done);
+  };
 
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (data: APIInteraction) => {
-    const done = handleInteraction(handling, data, callbackResponder(client.rest, data)).finally(
-      () => pending.delete(done),
-    );
-    pending.add(done);
+    track(handleInteraction(handling, data, callbackResponder(client.rest, data)));
+  });
+  client.ws.on(GatewayDispatchEvents.MessageCreate, (data: GatewayMessageCreateDispatchData) => {
+    const botId = client.user?.id;
+    if (!botId) return;
+    const { ctx, log } = started;
+    track(answerMessage({ ctx, log, logger, rest: client.rest, botId }, data));
   });
   client.on(Events.Error, (error) => logger.error({ err: loggableError(error) }, "Discord error"));
   client.on(Events.ShardError, (error, shard) =>

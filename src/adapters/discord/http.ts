@@ -14,6 +14,8 @@ import { discordPublicKey, isSignedByDiscord } from "./verify.ts";
 // HTTP interactions mode: Discord POSTs each interaction to /discord/interactions and takes the
 // HTTP response as the initial response. Nothing is kept between requests, so any number of
 // replicas can sit behind one load balancer. Later edits go out through the webhook endpoints.
+// Only interactions come this way: messages (mentions of the bot, DMs) reach an app only over the
+// gateway (MESSAGE_CREATE is a gateway event), so in this mode Barents does not see them.
 
 export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
 
@@ -49,6 +51,9 @@ export function discordInteractionsRoute(started: Started, options: HttpOptions 
   const handling = interactionHandling(started, options);
   const rest = createRest(config);
   const now = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  logger.info(
+    "Discord over HTTP: slash commands and buttons only; answering mentions and DMs needs the gateway (DISCORD_TOKEN without DISCORD_PUBLIC_KEY)",
+  );
   return {
     method: "POST",
     path: DISCORD_INTERACTIONS_PATH,

@@ -106,8 +106,9 @@ function messageOf(request: RestRequest): DiscordMessage {
 }
 
 describe("Discord gateway: logging in", () => {
-  it("identifies with the Guilds intent only and logs that it is ready", () => {
-    expect(fake.identifies.all).toEqual([{ shard: [0, 1], intents: 1 }]);
+  it("identifies with the Guilds, GuildMessages and DirectMessages intents and logs that it is ready", () => {
+    // 1 << 0 | 1 << 9 | 1 << 12: no privileged intent (mentions.test.ts says why).
+    expect(fake.identifies.all).toEqual([{ shard: [0, 1], intents: 4609 }]);
     expect(captured.lines).toContainEqual(
       expect.objectContaining({
         msg: "Discord gateway ready",

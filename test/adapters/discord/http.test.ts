@@ -179,3 +179,23 @@ describe("Discord HTTP interactions: verification", () => {
     expect((await post("[1,2]", signed("[1,2]"))).status).toBe(400);
   });
 });
+
+describe("Discord HTTP interactions: messages", () => {
+  it("says at start-up that mentions and DMs need the gateway, which HTTP mode does not open", () => {
+    expect(captured.lines).toContainEqual(
+      expect.objectContaining({
+        level: 30,
+        msg: expect.stringMatching(/mentions and DMs needs the gateway/),
+      }),
+    );
+    expect(fake.identifies.all).toEqual([]);
+  });
+
+  it("answers a button on a reply to a mention (type 19) made when Barents ran on the gateway", async () => {
+    const first = messageOf((await interact(slashCommand("timeline"))).json);
+    const next = first.components[0]?.components[0]?.custom_id ?? "";
+    const { json } = await interact(buttonPress(next, { type: 19 }));
+    expect(json?.type).toBe(7);
+    expect(messageOf(json).embeds[0]?.footer?.text).toMatch(/^Page 2 of \d+/);
+  });
+});

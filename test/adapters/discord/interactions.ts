@@ -114,8 +114,11 @@ export function autocompleteOf(
   });
 }
 
-/** A press of the button with `customId` on a message the bot sent. */
-export function buttonPress(customId: string): Interaction {
+/**
+ * A press of the button with `customId` on a message the bot sent: by default the answer to a
+ * slash command (type 20); `message` changes it, say to a reply to a mention (type 19).
+ */
+export function buttonPress(customId: string, message: Record<string, unknown> = {}): Interaction {
   const interaction = base(3, { custom_id: customId, component_type: 2 });
   return {
     ...interaction,
@@ -144,6 +147,7 @@ export function buttonPress(customId: string): Interaction {
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       application_id: F.applicationId,
+      ...message,
     },
   } as Interaction;
 }

@@ -19,9 +19,14 @@ export function limitProblems(message: unknown): string[] {
     content?: unknown;
     embeds?: Embed[];
     components?: Array<{ type?: unknown; components?: Array<Record<string, unknown>> }>;
-    allowed_mentions?: { parse?: unknown };
+    allowed_mentions?: { parse?: unknown; replied_user?: unknown };
   };
-  if (JSON.stringify(msg.allowed_mentions) !== JSON.stringify({ parse: [] })) {
+  // Nobody may be pinged: no mention parsed and, on a reply, not even the person replied to.
+  const { replied_user: replied, ...mentions } = msg.allowed_mentions ?? {};
+  if (
+    JSON.stringify(mentions) !== JSON.stringify({ parse: [] }) ||
+    ![undefined, false].includes(replied as undefined)
+  ) {
     fail(`allowed_mentions is ${JSON.stringify(msg.allowed_mentions)}`);
   }
   if (typeof msg.content === "string" && msg.content.length > L.content) fail("content too long");
