@@ -27,9 +27,14 @@ function nearestYears(years: readonly number[], year: number): number[] {
   return [before, after].filter((y): y is number => y !== undefined);
 }
 
+// Said of an expulsion a source places after another without saying it was a response to it.
+const NO_STATED_CAUSE = "the sources do not call it an answer";
+
 /**
- * One line per expulsion that started something: what was done, and the answers to it, looked
- * up across all years so that an answer dated the next year is not mistaken for none.
+ * One line per expulsion that started something: what was done, and what came after it, looked
+ * up across all years so that an answer dated the next year is not mistaken for none. Only an
+ * expulsion a source says responded ("respondsTo") is called an answer; one it merely places
+ * later ("follows") is told as a sequence, because the sources state no cause for it.
  */
 function pairings(
   shown: readonly IndexedEvent[],
@@ -37,23 +42,34 @@ function pairings(
   index: EventIndex,
 ): string[] {
   const lines: string[] = [];
+  const expulsionOf = (id: string | undefined) => (id ? index.event(id) : undefined);
+  const whenOutside = (r: IndexedEvent) => (year.has(r) ? "" : ` (${r.when})`);
   for (const e of shown) {
     const x = e.expulsion;
     if (!x) continue;
-    const cause = e.respondsTo ? index.event(e.respondsTo) : undefined;
-    if (cause?.expulsion && year.has(cause)) continue; // told with its cause
-    let line = cause?.expulsion
-      ? `${x.by} expelled ${expelledPhrase(x)} in answer to the expulsion of ${expelledPhrase(cause.expulsion)} (${cause.when})`
-      : `${x.by} expelled ${expelledPhrase(x)}`;
+    const cause = expulsionOf(e.respondsTo);
+    const previous = expulsionOf(e.follows);
+    const before = cause ?? previous;
+    if (before?.expulsion && year.has(before)) continue; // told with what came before it
+    let line = `${x.by} expelled ${expelledPhrase(x)}`;
+    if (cause?.expulsion)
+      line += ` in answer to the expulsion of ${expelledPhrase(cause.expulsion)} (${cause.when})`;
+    else if (previous?.expulsion)
+      line += ` after the expulsion of ${expelledPhrase(previous.expulsion)} (${previous.when}); ${NO_STATED_CAUSE}`;
     const answers = index
       .responsesTo(e.id)
       .flatMap((r) => (r.expulsion ? [{ r, rx: r.expulsion }] : []))
-      .map(({ r, rx }) => {
-        const when = year.has(r) ? "" : ` (${r.when})`;
-        return `${rx.by} answered by expelling ${expelledPhrase(rx)}${when}`;
-      });
-    if (answers.length) line += `; ${answers.join("; ")}`;
-    else if (!cause?.expulsion) line += "; the sources record no expulsion in answer";
+      .map(({ r, rx }) => `${rx.by} answered by expelling ${expelledPhrase(rx)}${whenOutside(r)}`);
+    const later = index
+      .followersOf(e.id)
+      .flatMap((r) => (r.expulsion ? [{ r, rx: r.expulsion }] : []))
+      .map(
+        ({ r, rx }) =>
+          `later, ${rx.by} expelled ${expelledPhrase(rx)}${whenOutside(r)}; ${NO_STATED_CAUSE}`,
+      );
+    const after = [...answers, ...later];
+    if (after.length) line += `; ${after.join("; ")}`;
+    else if (!before?.expulsion) line += "; the sources record no expulsion in answer";
     lines.push(`${line}.`);
   }
   return lines;

@@ -18,13 +18,21 @@ function alternatives(matches: NameMatch[]): NameMatch[] {
   return close.slice(0, MAX_ALTERNATIVES);
 }
 
-/** Aliases worth showing: not just the name or one of its words with other accents or case. */
+/**
+ * The sources' own other spellings worth showing: not the name, nor a word of it or of a spelling
+ * already shown, with other accents or case. Only `aliases` qualify: `searchAliases` are spellings
+ * the sources never give, so showing them as "Also written" would put words in the sources' mouth.
+ */
 function distinctSpellings(name: string, aliases: readonly string[]): string[] {
-  const seen = new Set([spellingKey(name), ...spellingKey(name).split(" ")]);
+  const seen = new Set<string>();
+  const see = (spelling: string) => {
+    const key = spellingKey(spelling);
+    for (const k of [key, ...key.split(" ")]) seen.add(k);
+  };
+  see(name);
   return aliases.filter((alias) => {
-    const key = spellingKey(alias);
-    if (seen.has(key)) return false;
-    seen.add(key);
+    if (seen.has(spellingKey(alias))) return false;
+    see(alias);
     return true;
   });
 }

@@ -4,6 +4,7 @@ import { type DayRange, dayRange, formatHistDate, type HistDate, yearsOf } from 
 import { EventSelection } from "./event-selection.ts";
 import { fold } from "./fold.ts";
 import { type NameMatch, NameSearch } from "./name-search.ts";
+import { predecessorOf } from "./predecessor.ts";
 import type { Dataset, Event, Person, Source } from "./schema.ts";
 
 /** An event with what the index derived from it once, at build time. */
@@ -47,6 +48,7 @@ export class EventIndex {
   private readonly byPerson = new Map<string, IndexedEvent[]>();
   private readonly byTopic = new Map<string, IndexedEvent[]>();
   private readonly byCause = new Map<string, IndexedEvent[]>();
+  private readonly byPrevious = new Map<string, IndexedEvent[]>();
   private readonly selection: EventSelection;
   /** Position lists of topics and people, made on first use. */
   private readonly positions = new Map<string, Int32Array>();
@@ -92,6 +94,7 @@ export class EventIndex {
     for (const e of this.events) {
       for (const pid of e.people) push(this.byPerson, pid, e);
       if (e.respondsTo) push(this.byCause, e.respondsTo, e);
+      if (e.follows) push(this.byPrevious, e.follows, e);
       const keys = new Set([...e.places, e.kind, ...e.tags].map(key));
       for (const key of keys) push(this.byTopic, key, e);
     }
@@ -104,8 +107,13 @@ export class EventIndex {
     this.topics = [...topicNames]
       .map(([id, name]) => ({ id, name }))
       .sort((a, b) => weigh(this.byTopic, b.id) - weigh(this.byTopic, a.id));
+    // Search finds a person by every spelling, the sources' own and the search-only ones alike.
     this.peopleSearch = new NameSearch(
-      dataset.people.map((p) => ({ ...p, weight: weigh(this.byPerson, p.id) })),
+      dataset.people.map((p) => ({
+        ...p,
+        aliases: [...p.aliases, ...p.searchAliases],
+        weight: weigh(this.byPerson, p.id),
+      })),
     );
     this.topicSearch = new NameSearch(
       this.topics.map((t) => ({ ...t, weight: weigh(this.byTopic, t.id) })),
@@ -181,9 +189,14 @@ export class EventIndex {
     return list;
   }
 
-  /** The events that answer or follow this one, in timeline order, whatever their year. */
+  /** The events a source says answered this one, in timeline order, whatever their year. */
   responsesTo(eventId: string): readonly IndexedEvent[] {
     return this.byCause.get(eventId) ?? [];
+  }
+
+  /** The events a source places after this one without calling them an answer. */
+  followersOf(eventId: string): readonly IndexedEvent[] {
+    return this.byPrevious.get(eventId) ?? [];
   }
 
   /** Every event, dated or standing, that names this person. */
@@ -221,7 +234,7 @@ export class EventIndex {
 
 /**
  * Orders by when an event could first have happened; an event never comes before the one it
- * responds to, so Russia's answer dated only "2023" still follows Norway's "April 2023".
+ * responds to or follows, so Russia's answer dated only "2023" still follows Norway's "April 2023".
  */
 function sortChronologically(
   events: IndexedEvent[],
@@ -230,7 +243,8 @@ function sortChronologically(
   // key: the earliest day the event can sit at; rank: how many causes it waits behind.
   const place = (e: IndexedEvent, guard = 0): { key: number; rank: number } => {
     const own = e.range?.start ?? 0;
-    const cause = e.respondsTo ? byId.get(e.respondsTo) : undefined;
+    const previous = predecessorOf(e);
+    const cause = previous ? byId.get(previous) : undefined;
     if (!cause?.range || guard > events.length) return { key: own, rank: 0 };
     const after = place(cause, guard + 1);
     return after.key >= own ? { key: after.key, rank: after.rank + 1 } : { key: own, rank: 0 };

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { z } from "zod";
+import { predecessorOf } from "./predecessor.ts";
 import {
   type Dataset,
   type Event,
@@ -154,8 +155,16 @@ function checkReferences(
       if (!personIds.has(pid))
         at(`people.${i}`, `no person has the id "${pid}" in ${DATA_FILES.people}`);
     });
-    if (e.respondsTo !== undefined && !eventIds.has(e.respondsTo)) {
-      at("respondsTo", `no event has the id "${e.respondsTo}"`);
+    for (const field of ["respondsTo", "follows"] as const) {
+      const target = e[field];
+      if (target !== undefined && !eventIds.has(target))
+        at(field, `no event has the id "${target}"`);
+    }
+    if (e.respondsTo !== undefined && e.follows !== undefined) {
+      at(
+        "follows",
+        'an event either answers one event ("respondsTo") or only comes after it ("follows"), not both',
+      );
     }
     if ((e.kind === "expulsion") !== (e.expulsion !== undefined)) {
       at(
@@ -169,11 +178,15 @@ function checkReferences(
         "a weekday belongs only to a month-precision date whose day the source does not give",
       );
     }
-    // A cycle of respondsTo would leave the timeline with no order to show.
+    // A cycle of respondsTo or follows would leave the timeline with no order to show.
     const seen = new Set<string>();
-    for (let cur: Event | undefined = e; cur?.respondsTo; cur = byId.get(cur.respondsTo)) {
+    for (
+      let cur: Event | undefined = e;
+      cur && predecessorOf(cur);
+      cur = byId.get(predecessorOf(cur) ?? "")
+    ) {
       if (seen.has(cur.id)) {
-        at("respondsTo", "responses form a cycle");
+        at(e.respondsTo ? "respondsTo" : "follows", "responses form a cycle");
         break;
       }
       seen.add(cur.id);

@@ -70,7 +70,13 @@ export const sourceSchema = z.strictObject({
 export const personSchema = z.strictObject({
   id,
   name: text,
+  /** Other spellings the sources themselves give ("J.G. Støre"); shown as "Also written". */
   aliases: z.array(text).default([]),
+  /**
+   * Spellings a user might type that the sources do not give: expansions, transliterations,
+   * versions without diacritics. Search finds them; no reply presents them as the sources' own.
+   */
+  searchAliases: z.array(text).default([]),
   roles: z.array(text).min(1, "say who the person is"),
   summary: text,
   citations,
@@ -100,8 +106,13 @@ export const eventSchema = z.strictObject({
   people: z.array(id).default([]),
   places: z.array(text).default([]),
   expulsion: expulsionSchema.optional(),
-  /** The event this one answers or follows, as the source says; it never sorts before it. */
+  /** The event this one answers, only where a source says it responded; never sorts before it. */
   respondsTo: id.optional(),
+  /**
+   * The event this one came after, where a source gives the order but no cause ("later that
+   * month"); it keeps the timeline in order like respondsTo, but no reply calls it an answer.
+   */
+  follows: id.optional(),
   citations,
 });
 

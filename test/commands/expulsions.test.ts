@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EventIndex } from "../../src/core/event-index.ts";
-import { eventSchema, sourceSchema } from "../../src/core/schema.ts";
-import { ask, bundledContext } from "../support/context.ts";
+import { type Event, eventSchema, sourceSchema } from "../../src/core/schema.ts";
+import { allText, ask, bundledContext } from "../support/context.ts";
 
 const ctx = bundledContext();
 
@@ -40,12 +40,14 @@ describe("/expulsions <year>", () => {
     );
   });
 
-  it("tells 2022 as Norway's three on 6 April and Russia's three later that month", () => {
+  it("tells 2022 as Norway's three on 6 April and Russia's three later that month, not as an answer", () => {
     const reply = ask(ctx, "/expulsions 2022");
     expect(reply.items.map((i) => i.when)).toEqual(["6 April 2022", "April 2022"]);
-    expect(reply.body[0]).toMatch(
-      /^Norway expelled three Russian .*; Russia answered by expelling three Norwegian diplomats\.$/,
+    // The encyclopedia says only "Russia expelled three Norwegian diplomats later that month".
+    expect(reply.body[0]).toBe(
+      "Norway expelled three Russian diplomats; later, Russia expelled three Norwegian diplomats; the sources do not call it an answer.",
     );
+    expect(allText(reply)).not.toMatch(/answered|in answer to/);
   });
 
   it("says when the sources record no answer to an expulsion (July 2020)", () => {
@@ -116,6 +118,13 @@ describe("/expulsions across a year's end", () => {
     ],
   };
   const small = { ...bundledContext(), index: new EventIndex(dataset) };
+  // The same two expulsions where the source gives only their order, not a cause.
+  const [first, second] = dataset.events as [Event, Event];
+  const sequence = {
+    ...dataset,
+    events: [first, { ...second, respondsTo: undefined, follows: "a" }],
+  };
+  const inSequence = { ...bundledContext(), index: new EventIndex(sequence) };
 
   it("finds an answer dated the next year and says when it came", () => {
     expect(ask(small, "/expulsions 2030").body).toEqual([
@@ -126,6 +135,15 @@ describe("/expulsions across a year's end", () => {
   it("tells the answer's year with what it answered", () => {
     expect(ask(small, "/expulsions 2031").body).toEqual([
       "Russia expelled two Norwegian diplomats in answer to the expulsion of two Russian diplomats (December 2030).",
+    ]);
+  });
+
+  it("tells a later expulsion the source does not call an answer as a sequence, both years", () => {
+    expect(ask(inSequence, "/expulsions 2030").body).toEqual([
+      "Norway expelled two Russian diplomats; later, Russia expelled two Norwegian diplomats (January 2031); the sources do not call it an answer.",
+    ]);
+    expect(ask(inSequence, "/expulsions 2031").body).toEqual([
+      "Russia expelled two Norwegian diplomats after the expulsion of two Russian diplomats (December 2030); the sources do not call it an answer.",
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ask, bundledContext } from "../support/context.ts";
+import { allText, ask, bundledContext } from "../support/context.ts";
 
 const ctx = bundledContext();
 
@@ -45,6 +45,24 @@ describe("/who <name>", () => {
     const aliases = ask(ctx, "/who giammaria").fields.find((f) => f.name === "Also written")?.value;
     expect(aliases).toContain("José Assis Giammaria");
     expect(aliases).not.toMatch(/\bMikushin\b/);
+  });
+
+  it("finds J.G. Støre by a spelling the sources never give, without showing it as theirs", () => {
+    const reply = ask(ctx, "/who jonas gahr støre");
+    expect(reply.title).toBe("J.G. Støre");
+    // The sources write only "J.G. Støre": an expansion is a search aid, not "Also written".
+    expect(allText(reply)).not.toMatch(/Jonas|Gahr/);
+  });
+
+  it('shows as "Also written" only spellings the person\'s own quotes give', () => {
+    for (const name of ["giammaria", "zakaev", "pavlovski", "fyodorova", "kotilaine", "byrde"]) {
+      const reply = ask(ctx, `/who ${name}`);
+      const shown = reply.fields.find((f) => f.name === "Also written")?.value.split(", ") ?? [];
+      const quotes = reply.sources.flatMap((s) => s.quotes).join(" ");
+      for (const spelling of shown) expect(quotes.toLowerCase()).toContain(spelling.toLowerCase());
+    }
+    const aliases = ask(ctx, "/who giammaria").fields.find((f) => f.name === "Also written");
+    expect(aliases?.value).toBe("José Assis Giammaria");
   });
 
   it("offers a timeline for a place typed where a person was expected", () => {

@@ -41,7 +41,7 @@ describe("EventIndex", () => {
       );
     });
 
-    it("puts a response dated only 2022 after the February 2022 event it answers", () => {
+    it("puts an event dated only 2022 after the February 2022 event its source places it after", () => {
       const order = ids(index.timeline);
       expect(order.indexOf("unfriendly-list-2022")).toBeGreaterThan(
         order.indexOf("sanctions-2022"),
@@ -242,6 +242,26 @@ describe("EventIndex", () => {
     it("finds people by spelling-insensitive search", () => {
       expect(index.searchPeople("stoere")[0]?.id).toBe("jonas-gahr-store");
       expect(index.searchPeople("Giammaria")[0]?.id).toBe("mikhail-mikushin");
+    });
+
+    it("finds people by search-only aliases as well as by the sources' own spellings", () => {
+      const raw = tinyRaw();
+      const zakayev = raw.people.find((p) => p.id === "akhmed-zakayev");
+      if (zakayev) zakayev.searchAliases = ["Ahmed Zakaev"];
+      const ix = new EventIndex(parseDataset(raw));
+      expect(ix.searchPeople("Ahmed Zakaev")[0]).toMatchObject({
+        id: "akhmed-zakayev",
+        exact: true,
+      });
+    });
+  });
+
+  describe("what came after an event", () => {
+    it("tells an answer its source states from an event its source only places later", () => {
+      expect(ids(index.responsesTo("expulsion-2023-norway"))).toEqual(["expulsion-2023-russia"]);
+      expect(index.followersOf("expulsion-2023-norway")).toEqual([]);
+      expect(ids(index.followersOf("sanctions-2022"))).toEqual(["unfriendly-list-2022"]);
+      expect(index.responsesTo("sanctions-2022")).toEqual([]);
     });
   });
 

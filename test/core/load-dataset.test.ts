@@ -189,11 +189,22 @@ describe("loadDataset", () => {
     it("refuses a response to an unknown event", () => {
       const error = loadError(
         dataDir((raw) => {
-          rawEvent(raw, "unfriendly-list-2022").respondsTo = "no-such-event";
+          rawEvent(raw, "expulsion-2023-russia").respondsTo = "no-such-event";
         }),
       );
       expect(error.message).toContain(
-        'events.json, id "unfriendly-list-2022", field "respondsTo": no event has the id "no-such-event"',
+        'events.json, id "expulsion-2023-russia", field "respondsTo": no event has the id "no-such-event"',
+      );
+    });
+
+    it("refuses following an unknown event", () => {
+      const error = loadError(
+        dataDir((raw) => {
+          rawEvent(raw, "unfriendly-list-2022").follows = "no-such-event";
+        }),
+      );
+      expect(error.message).toContain(
+        'events.json, id "unfriendly-list-2022", field "follows": no event has the id "no-such-event"',
       );
     });
   });
@@ -262,6 +273,28 @@ describe("loadDataset", () => {
       );
       expect(error.message).toContain(
         'events.json, id "sanctions-2022", field "respondsTo": responses form a cycle',
+      );
+    });
+
+    it("refuses an event that both answers one event and merely follows another", () => {
+      const error = loadError(
+        dataDir((raw) => {
+          rawEvent(raw, "expulsion-2023-russia").follows = "fisheries-2023";
+        }),
+      );
+      expect(error.message).toContain(
+        'events.json, id "expulsion-2023-russia", field "follows": an event either answers',
+      );
+    });
+
+    it("refuses a cycle made of responses and sequences together", () => {
+      const error = loadError(
+        dataDir((raw) => {
+          rawEvent(raw, "sanctions-2022").follows = "unfriendly-list-2022";
+        }),
+      );
+      expect(error.message).toContain(
+        'events.json, id "sanctions-2022", field "follows": responses form a cycle',
       );
     });
 

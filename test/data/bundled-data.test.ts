@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BUNDLED_DATA_DIR } from "../../src/boot.ts";
 import { formatHistDate } from "../../src/core/dates.ts";
+import { EventIndex } from "../../src/core/event-index.ts";
+import { fold } from "../../src/core/fold.ts";
 import { loadDataset } from "../../src/core/load-dataset.ts";
 
 const data = loadDataset(BUNDLED_DATA_DIR);
@@ -39,7 +41,6 @@ describe("the bundled data", () => {
       "30 October 1905",
       "27 April 2010",
       "May 2012",
-      "2014",
       "2015",
       "December 2017",
       "2019",
@@ -55,6 +56,8 @@ describe("the bundled data", () => {
     ]) {
       expect(dates, date).toContain(date);
     }
+    // The abstract: "the mutual sanctions regime after 2014": after, so not dated 2014.
+    expect(data.events.find((e) => e.id === "mutual-sanctions-regime")?.date).toBeUndefined();
     // Wikipedia: "In April 2023 Norway expelled 15 ..." — a month, and on a Thursday per the news.
     const april2023 = data.events.find((e) => e.expulsion?.count === 15);
     expect(april2023 && when(april2023.id)).toBe("April 2023");
@@ -88,5 +91,49 @@ describe("the bundled data", () => {
     for (const fact of ["195.7 km", "Barentsburg", "Norilsk Nickel", "GLOBUS", "Storskog"]) {
       expect(standing, fact).toContain(fact);
     }
+  });
+
+  describe("says what the sources say about April 2023, and no more", () => {
+    const expulsion = byId.get("expulsion-2023-04-norway");
+    const quotes = expulsion?.citations.map((c) => c.quote).join(" ") ?? "";
+    const index = new EventIndex(data);
+
+    it("ties the expulsion to the invasion of Ukraine, findable under the ukraine topic", () => {
+      expect(quotes).toContain("following the Russian invasion of Ukraine");
+      expect(expulsion?.summary).toContain("invasion of Ukraine");
+      expect(index.withTopic("ukraine").map((e) => e.id)).toContain("expulsion-2023-04-norway");
+    });
+
+    it("gives the government's grounds and that the officers must leave shortly", () => {
+      for (const words of [
+        "citing increased intelligence threat from Moscow",
+        "required to leave Norway shortly",
+      ]) {
+        expect(quotes).toContain(words);
+        expect(expulsion?.summary).toContain(words);
+      }
+    });
+
+    it("says visas will not be issued to officers seeking to come, not to 'the expelled'", () => {
+      const visas = byId.get("visas-refused-2023-04");
+      expect(visas?.title).not.toMatch(/expelled/i);
+      expect(visas?.title).toContain("seeking to come to Norway");
+    });
+  });
+
+  it("does not say Støre 'took office', which the abstract never says", () => {
+    const store = data.people.find((p) => p.id === "jonas-gahr-store");
+    for (const text of [store?.summary, byId.get("store-dialogue-with-russia")?.summary])
+      expect(text).not.toMatch(/took office/);
+  });
+
+  it("lists the Solovetsky Monastery as a place of the record that names it", () => {
+    const vardohus = byId.get("vardohus-fortress-1300");
+    expect(vardohus?.summary).toContain("Solovetsky Monastery");
+    expect(vardohus?.places).toContain("Solovetsky Monastery");
+    const index = new EventIndex(data);
+    expect(index.withTopic(fold("Solovetsky Monastery")).map((e) => e.id)).toEqual([
+      "vardohus-fortress-1300",
+    ]);
   });
 });
