@@ -42,7 +42,7 @@ export const RELEVANCE_SET: readonly RelevanceCase[] = [
   // Places.
   {
     query: "kirkenes",
-    expect: ["event:embassies-and-consulates", "event:port-ban-2022"],
+    expect: ["event:embassies-and-consulates", "event:russian-ships-port-ban"],
     kind: "place",
   },
   { query: "Bjarmaland", expect: ["event:viking-contact-bjarmaland"], kind: "place" },
@@ -92,8 +92,8 @@ export const RELEVANCE_SET: readonly RelevanceCase[] = [
   { query: "Vardø", expect: ["event:globus-radar-tension"], kind: "norwegian" },
   { query: "vardohus", expect: ["event:vardohus-fortress-1300"], kind: "norwegian" },
   { query: "stoere", expect: ["person:jonas-gahr-store"], kind: "norwegian" },
-  { query: "Båtsfjord", expect: ["event:port-ban-2022"], kind: "norwegian" },
-  { query: "tromso", expect: ["event:port-ban-2022"], kind: "norwegian" },
+  { query: "Båtsfjord", expect: ["event:russian-ships-port-ban"], kind: "norwegian" },
+  { query: "tromso", expect: ["event:russian-ships-port-ban"], kind: "norwegian" },
   // Cyrillic.
   { query: "Микушин", expect: ["person:mikhail-mikushin"], kind: "cyrillic" },
   { query: "Путин", expect: ["person:vladimir-putin"], kind: "cyrillic" },

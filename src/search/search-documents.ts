@@ -68,7 +68,8 @@ function personDocument(p: Person): SearchDocument {
   return {
     id: docId("person", p.id),
     title: p.name,
-    names: p.aliases.join(" · "),
+    // Spellings the sources never give still find the person; they are never shown as theirs.
+    names: [...p.aliases, ...p.searchAliases].join(" · "),
     labels: "",
     roles: p.roles.join(" · "),
     when: "",
@@ -98,7 +99,7 @@ export function searchDocuments(
   const byId = new Map(dataset.people.map((p) => [p.id, p]));
   const names = (id: string) => {
     const p = byId.get(id);
-    return p ? [p.name, ...p.aliases] : [];
+    return p ? [p.name, ...p.aliases, ...p.searchAliases] : [];
   };
   return [
     ...events.map((e) => eventDocument(e, names)),

@@ -1,11 +1,27 @@
 import type { CommandContext } from "../command/declaration.ts";
-import { type ErrorLog, runCommand, usageReply } from "../command/run-command.ts";
+import { type ErrorLog, findCommand, runCommand, usageReply } from "../command/run-command.ts";
 import { UsageError } from "../command/usage-error.ts";
+import { normalizeInput } from "../core/controls.ts";
 import type { Reply } from "../reply/reply.ts";
 import { parseLine } from "./grammar.ts";
 
+/**
+ * Words that do not start with a command are a search: "frode berg", "kirkenes 2022". A line
+ * starting with "/" always names a command, so "/frode" is an unknown command, with suggestions.
+ */
+function bareWords(ctx: CommandContext, line: string): string | undefined {
+  const text = normalizeInput(line).trim();
+  const head = text.split(/\s+/, 1)[0] ?? "";
+  if (!head || head.startsWith("/") || head.includes(":")) return undefined;
+  if (findCommand(ctx.commands, head) || !findCommand(ctx.commands, "search")) return undefined;
+  return text;
+}
+
 /** Answers one typed line, or null for a blank one. Never throws. */
 export function answerLine(ctx: CommandContext, line: string, log?: ErrorLog): Reply | null {
+  const words = bareWords(ctx, line);
+  if (words !== undefined)
+    return runCommand(ctx, { command: "search", options: { query: words } }, log);
   let call: ReturnType<typeof parseLine>;
   try {
     call = parseLine(line, ctx.commands);

@@ -51,17 +51,8 @@ describe("the Slack app manifest", () => {
   });
 
   it("prefixes every command name with SLACK_COMMAND_PREFIX, leaving the umbrella as named", () => {
-    expect(names(http)).toEqual([
-      "/barents",
-      "/nr-timeline",
-      "/nr-expulsions",
-      "/nr-who",
-      "/nr-onthisday",
-      "/nr-onthisday-subscribe",
-      "/nr-onthisday-unsubscribe",
-      "/nr-onthisday-status",
-      "/nr-help",
-    ]);
+    expect(names(http)).toEqual(["/barents", ...COMMANDS.map((c) => `/nr-${c.name}`)]);
+    expect(names(http)).toContain("/nr-search");
     expect(names(fromEnv({ SLACK_UMBRELLA_COMMAND: "nordpol" }))[0]).toBe("/nordpol");
   });
 

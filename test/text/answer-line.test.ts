@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { answerLine } from "../../src/text/answer-line.ts";
+import { bundledContext } from "../support/context.ts";
+
+// The line every front end shares: the console, `ask`, Slack's umbrella, mentions and DMs.
+
+const ctx = bundledContext();
+const answer = (line: string) => answerLine(ctx, line);
+
+describe("answerLine", () => {
+  it("searches words that do not start with a command", () => {
+    const reply = answer("frode berg");
+    expect(reply?.title).toBe("Search: frode berg");
+    expect(reply?.items.map((i) => i.title)).toContain("Frode Berg");
+  });
+
+  it("runs a command named with or without its slash", () => {
+    expect(answer("expulsions 2023")?.title).toBe(answer("/expulsions 2023")?.title);
+    expect(answer("who huitfeldt")?.title).toBe("Anniken Huitfeldt");
+  });
+
+  it("treats a line starting with / as a command, so a typo there is named as one", () => {
+    expect(answer("/frode")?.title).toBe("There is no command /frode.");
+  });
+
+  it("answers nothing to a blank line", () => {
+    expect(answer("   ")).toBeNull();
+  });
+});
