@@ -167,8 +167,13 @@ export class EventIndex {
     years?: readonly [number, number];
     topic?: string;
     person?: string;
+    /** Only these events, in any order (a topic's own and those whose words mention it). */
+    among?: readonly IndexedEvent[];
   }): readonly number[] {
     const lists: Int32Array[] = [];
+    // A selection walks its lists in order: these come in any order, perhaps twice.
+    if (by.among !== undefined)
+      lists.push(new Int32Array(new Set(this.selection.positionsOf(by.among))).sort());
     if (by.topic !== undefined)
       lists.push(this.positionsOf(`t:${by.topic}`, this.withTopic(by.topic)));
     if (by.person !== undefined)
@@ -224,6 +229,16 @@ export class EventIndex {
   get text(): TextSearch {
     this.fullText ??= new TextSearch(searchDocuments(this.dataset, this.events));
     return this.fullText;
+  }
+
+  /**
+   * Events whose words hold every word typed, exactly after folding: in the title, summary,
+   * quotes, places, tags, kind or people. What a topic matches besides its own events.
+   */
+  eventsMentioning(words: string): IndexedEvent[] {
+    return this.text
+      .search(words, { kinds: ["event"], all: true, loose: false })
+      .flatMap((hit) => this.event(hit.id) ?? []);
   }
 
   /** The topic whose name, or a word of it, is exactly what was typed (after folding). */

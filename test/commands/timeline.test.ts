@@ -62,6 +62,32 @@ describe("/timeline", () => {
     expect(reply.items.every((i) => /Vard|radar/.test(i.title))).toBe(true);
   });
 
+  it.each([
+    ["ukraine", "Norway expels 15 Russian intelligence officers"],
+    ["Solovetsky", "Norwegians build the fortress of Vardøhus"],
+    ["monastery", "Norwegians build the fortress of Vardøhus"],
+    ["Murmansk", "Embassies and consulates"],
+    ['"White Sea"', "Norwegian Vikings in sporadic contact with Bjarmaland"],
+  ])("narrows topic:%s to events whose tags, places or words hold it", (topic, title) => {
+    const reply = ask(ctx, `/timeline topic:${topic}`);
+    expect(reply.kind).toBe("answer");
+    expect(reply.items.map((i) => i.title)).toContain(title);
+  });
+
+  it("keeps a topic's own events and adds those whose words mention it, each once", () => {
+    const reply = ask(ctx, "/timeline topic:ukraine");
+    const titles = reply.items.map((i) => i.title);
+    expect(titles).toContain("Russia invades Ukraine");
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(reply.paging?.call.options.topic).toBe("Ukraine");
+  });
+
+  it("still takes the nearest topic for a misspelt one that no event mentions", () => {
+    const reply = ask(ctx, "/timeline topic:sanctons");
+    expect(reply.title).toBe("Timeline · topic: sanctions");
+    expect(reply.body).toContain("Showing the topic “sanctions” for “sanctons”.");
+  });
+
   it("narrows to a person", () => {
     const reply = ask(ctx, "/timeline person:mikushin");
     expect(reply.title).toBe("Timeline · person: Mikhail Mikushin");
