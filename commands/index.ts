@@ -6,6 +6,7 @@ import { onthisdayStatus } from "./onthisday-status.ts";
 import { onthisdaySubscribe } from "./onthisday-subscribe.ts";
 import { onthisdayUnsubscribe } from "./onthisday-unsubscribe.ts";
 import { timeline } from "./timeline.ts";
+import { topics } from "./topics.ts";
 import { who } from "./who.ts";
 
 /** Every command Barents offers, in the order /help lists them. */
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   timeline,
   expulsions,
   who,
+  topics,
   onthisday,
   onthisdaySubscribe,
   onthisdayUnsubscribe,

@@ -26,6 +26,7 @@ describe("the Slack app manifest", () => {
       "/nr-timeline",
       "/nr-expulsions",
       "/nr-who",
+      "/nr-topics",
       "/nr-onthisday",
       "/nr-onthisday-subscribe",
       "/nr-onthisday-unsubscribe",
@@ -39,7 +40,7 @@ describe("the Slack app manifest", () => {
       socket.features.slash_commands.find((c) => c.command === name)?.usage_hint;
     expect(hint("/timeline")).toBe("[from] [to] [topic] [person] [page:N]");
     expect(hint("/expulsions")).toBe("<year> [page:N]");
-    expect(hint("/who")).toBe("<name> [page:N]");
+    expect(hint("/who")).toBe("[name] [page:N]");
   });
 
   it("keeps names lowercase and within Slack's 32 characters, descriptions short, text unescaped", () => {

@@ -1,0 +1,5 @@
+import { ask, bundledContext } from "./test/support/context.ts";
+import { renderText } from "./src/render/text.ts";
+import { COMMANDS } from "./commands/index.ts";
+const ctx = bundledContext();
+for (const l of process.argv.slice(2)) { const r = ask(ctx, l); console.log(renderText(r, COMMANDS)); console.log("-----"); }
