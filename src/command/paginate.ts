@@ -12,7 +12,8 @@ export const PAGE_OPTION = {
   min: 1,
   max: 1000,
   positional: false,
-  example: "2",
+  // Page 1 exists for every list, so an example built from it always runs.
+  example: "1",
 } as const;
 
 export interface Page<T> {
