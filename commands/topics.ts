@@ -18,7 +18,10 @@ import { reply, type Suggestion } from "../src/reply/reply.ts";
 
 const EXAMPLE = "/topics places";
 // Entries named in the overview's field for each list, and offered there as buttons: four
-// lists of four and a button for each whole list is 20, inside Discord's 25 and Slack's 25.
+// lists of four and a button for each whole list is at most 20. Discord allows five action rows
+// of five buttons a message; Slack, 25 elements in one actions block (Discord's component docs;
+// Slack's Block Kit reference, as python-slack-sdk#1253 records). A list page holds 20 entries
+// (LIST_PAGE_SIZE), so its buttons and the row of page buttons fill Discord's five rows exactly.
 const NAMED = 8;
 const BUTTONS = 4;
 

@@ -69,7 +69,10 @@ export function coverage(index: EventIndex, list: CoverageList): CoverageEntry[]
   }
 }
 
-/** Entries a page of one list holds: one line each, so more than a page of events. */
+/**
+ * Entries a page of one list holds: one line each, so more than a page of events. 20 buttons
+ * and a row for paging are Discord's five rows of five; Slack takes 25 in one actions block.
+ */
 export const LIST_PAGE_SIZE = 20;
 
 const TITLES: Record<CoverageList, string> = {

@@ -26,6 +26,12 @@ describe("/help", () => {
     expect(reply.fields[1]?.value).toBe("Which page of results. Example: /expulsions 2023 page:1");
   });
 
+  it("explains /topics under /help topics, with examples that list what the index covers", () => {
+    const reply = ask(ctx, "/help topics");
+    expect(reply.title).toBe("/topics [list] [page:N]");
+    expect(reply.fields.at(-1)?.value).toContain("/topics places");
+  });
+
   it("refuses an unknown command by naming the real ones", () => {
     const reply = ask(ctx, "/help nope");
     expect(reply.kind).toBe("usage");
