@@ -1,4 +1,5 @@
 import { defineCommand } from "../src/command/declaration.ts";
+import { exampleCall } from "../src/command/resolve-options.ts";
 import { findCommand, unknownCommand } from "../src/command/run-command.ts";
 import { usageLine } from "../src/command/usage.ts";
 import { reply } from "../src/reply/reply.ts";
@@ -35,7 +36,8 @@ export const help = defineCommand({
       fields: [
         ...found.options.map((o) => ({
           name: `${o.name}${o.required ? " (required)" : ""}`,
-          value: `${o.description}. Example: ${o.positional === false ? `${o.name}:${o.example}` : o.example}`,
+          // A whole call, as every example the bot shows is one that runs as typed.
+          value: `${o.description}. Example: ${exampleCall(found, o)}`,
         })),
         { name: "Examples", value: found.examples.join("\n") },
       ],

@@ -7,6 +7,7 @@ import { onthisdaySubscribe } from "./onthisday-subscribe.ts";
 import { onthisdayUnsubscribe } from "./onthisday-unsubscribe.ts";
 import { search } from "./search.ts";
 import { timeline } from "./timeline.ts";
+import { topics } from "./topics.ts";
 import { who } from "./who.ts";
 
 /** Every command Barents offers, in the order /help lists them. */
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   expulsions,
   who,
   search,
+  topics,
   onthisday,
   onthisdaySubscribe,
   onthisdayUnsubscribe,

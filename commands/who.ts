@@ -1,3 +1,4 @@
+import { coverageReply } from "../src/command/coverage.ts";
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
 import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
@@ -46,18 +47,21 @@ export const who = defineCommand({
   options: [
     {
       name: "name",
-      description: "A name, a surname or an alias; spelling need not be exact",
+      description:
+        "A name in any order or script; spelling need not be exact. Everyone if left out",
       type: "string",
-      required: true,
       maxLength: 100,
       autocomplete: "people",
       example: "huitfeldt",
     },
     { ...PAGE_OPTION, description: "Which page of their events" },
   ],
-  examples: ["/who huitfeldt", "/who Giammaria", "/who store"],
+  examples: ["/who huitfeldt", "/who Giammaria", "/who store", "/who"],
   handle(ctx, { name, page }) {
     const { index } = ctx;
+    // No name: everyone the index knows, each a button to their profile.
+    if (name === undefined)
+      return coverageReply(index, "people", page, { command: "who", options: {} });
     const matches = index.searchPeople(name, 1 + MAX_ALTERNATIVES);
     const best = matches[0];
     // Only a topic matched exactly is worth pointing to; a near one would be a wild guess.

@@ -73,6 +73,10 @@ export function benchCalls(index: EventIndex): Record<string, CommandCall[]> {
     ],
     onthisday: days.map((date) => call("onthisday", { date })),
     help: [call("help"), call("help", { command: "timeline" }), call("help", { command: "who" })],
+    topics: [
+      call("topics"),
+      ...["topics", "places", "people", "years"].map((list) => call("topics", { list })),
+    ],
   };
 }
 

@@ -2,12 +2,31 @@ import { normalizeInput } from "../core/controls.ts";
 import type { Command, OptionDeclaration, OptionValue } from "./declaration.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** How a command is typed with one option set, for error messages. */
+/**
+ * How a command is typed with one option set, for error messages and /help: a call that runs
+ * as shown. An option only named rides on the command's first example, so `/expulsions 2023
+ * page:1` keeps the year it needs; a positional option is written bare only where a bare value
+ * would land in it, so the example for `to` is `/timeline to:2019`, not a `from` of 2019.
+ */
 export function exampleCall(command: Command, option?: OptionDeclaration): string {
-  if (!option) return command.examples[0] ?? `/${command.name}`;
-  return option.positional === false
-    ? `/${command.name} ${option.name}:${option.example}`
-    : `/${command.name} ${option.example}`;
+  const first = command.examples[0] ?? `/${command.name}`;
+  if (!option) return first;
+  const named = (o: OptionDeclaration) => `${o.name}:${o.example}`;
+  if (option.positional === false && !first.includes(` ${option.name}:`)) {
+    return `${first} ${named(option)}`;
+  }
+  const positionals = command.options.filter((o) => o.positional !== false);
+  const before = positionals.slice(0, Math.max(0, positionals.indexOf(option)));
+  const bare = option.positional !== false && before.every((o) => o.required);
+  const required = command.options.filter((o) => o.required && o !== option);
+  const parts = bare
+    ? [
+        ...before.map((o) => o.example),
+        option.example,
+        ...required.filter((o) => !before.includes(o)).map(named),
+      ]
+    : [...required.map(named), named(option)];
+  return [`/${command.name}`, ...parts].join(" ");
 }
 
 function coerce(

@@ -1,5 +1,6 @@
 import { spellingKey } from "./fold.ts";
 import { type CandidateOptions, GramIndex } from "./gram-index.ts";
+import { romanize } from "./romanize.ts";
 
 /**
  * The distinct spellings of many entries, each with the entries that have it: sorted, so exact
@@ -12,6 +13,9 @@ export class NameIndex {
   /** For each term, the entries that have it, ascending: the caller numbers entries by rank. */
   private readonly termEntries: Int32Array;
   private readonly grams: GramIndex;
+  /** For each entry, the terms it has: the other way round, to check a candidate's words. */
+  private readonly entryStart: Int32Array;
+  private readonly entryTerms: Int32Array;
 
   /** `names[e]` are entry e's name and aliases as written; entries are numbered in rank order. */
   constructor(names: readonly (readonly string[])[]) {
@@ -44,7 +48,9 @@ export class NameIndex {
         for (const word of text.split(" ")) {
           let part = folded.get(word);
           if (part === undefined) {
-            part = spellingKey(word);
+            // Queries are romanised (name-search.ts), so a name in Cyrillic is indexed as
+            // the Latin spelling such a query becomes; Latin words pass through unchanged.
+            part = spellingKey(romanize(word));
             folded.set(word, part);
           }
           if (part) parts.push(part);
@@ -96,6 +102,18 @@ export class NameIndex {
       }
     }
     this.grams = new GramIndex(terms, firstWord);
+    this.entryStart = entryStart;
+    this.entryTerms = Int32Array.from(owned, (id) => renamed[id] ?? 0);
+  }
+
+  /** The spellings (as ordinals) that entry e has: its name, its aliases and their words. */
+  termsOf(entry: number): Int32Array {
+    return this.entryTerms.subarray(this.entryStart[entry], this.entryStart[entry + 1]);
+  }
+
+  /** How many entry-spelling pairs the ordinals [from, to) hold: the cost of walking them. */
+  entryCount(from: number, to: number): number {
+    return (this.termStart[to] ?? 0) - (this.termStart[from] ?? 0);
   }
 
   /** The ordinal of a spelling, or -1 when no entry has it. */

@@ -2,6 +2,7 @@ import { editDistance } from "./edit-distance.ts";
 import { spellingKey } from "./fold.ts";
 import { NameIndex } from "./name-index.ts";
 import { MAX_BITS, QueryDistance } from "./query-distance.ts";
+import { romanize } from "./romanize.ts";
 
 /** Something findable by name: a person, a place, a topic. */
 export interface Named {
@@ -36,6 +37,13 @@ const TYPO_FLOOR = PREFIX_SCORE + 0.01;
 const TYPO_CANDIDATES = 600;
 // Past this many suggestions, collecting and sorting beats keeping a sorted short list.
 const SHORT_LIST = 256;
+// Words of a query matched in any order; more than this and the query is not a name.
+const MAX_WORDS = 8;
+
+/** What people type, as a spelling key: romanised first, so "Микушин" meets "Mikushin". */
+function queryKey(query: string): string {
+  return spellingKey(romanize(query));
+}
 
 /** Edits per letter from the query to a spelling or to its start; 1 when neither is close. */
 function typoScore(query: string, spelling: string): number {
@@ -86,7 +94,7 @@ export class NameSearch {
 
   /** Entries whose name, alias or one of their words is exactly what was typed, after folding. */
   exact(query: string): NameMatch[] {
-    const term = this.index.find(spellingKey(query));
+    const term = this.index.find(queryKey(query));
     if (term < 0) return [];
     return [...this.index.entriesOf(term)]
       .sort((a, b) => (this.position[a] ?? 0) - (this.position[b] ?? 0))
@@ -95,7 +103,7 @@ export class NameSearch {
 
   /** Best matches for what a person typed, at most `limit`, ready for autocomplete. */
   search(query: string, limit = MAX_SUGGESTIONS): NameMatch[] {
-    const q = spellingKey(query);
+    const q = queryKey(query);
     const room = Math.floor(limit);
     if (!q || !(room > 0)) return [];
     if (++this.stamp === 2 ** 31) {
@@ -112,6 +120,9 @@ export class NameSearch {
       }
     }
     if (found.length === room) return found;
+    // "huitfeldt anniken", "Støre, Jonas Gahr": the words of a name in another order.
+    found.push(...this.anyOrder(q, room - found.length));
+    if (found.length === room) return found;
     for (const e of this.prefixed(q, room - found.length)) {
       found.push(this.match(e, PREFIX_SCORE, false));
     }
@@ -121,6 +132,56 @@ export class NameSearch {
       found.push(this.match(e, score, false));
     }
     return found;
+  }
+
+  /**
+   * Entries not yet placed that have every word of a query of several words, in any order: a
+   * token-set match. Every word but the last must be whole; the last may be the start of one,
+   * as it is while typing, and then the match is not exact. The candidates are the entries of
+   * the word with the fewest, checked against each entry's own few spellings, so a rare word
+   * keeps even a 100k-name search short.
+   */
+  private anyOrder(q: string, room: number): NameMatch[] {
+    const words = [...new Set(q.split(" "))];
+    if (words.length < 2 || words.length > MAX_WORDS) return [];
+    // Each word as the ordinals of the spellings it stands for: one, or for the last a range.
+    const ranges = words.map((word, i): [number, number] => {
+      if (i === words.length - 1) return this.index.prefixRange(word);
+      const t = this.index.find(word);
+      return t < 0 ? [0, 0] : [t, t + 1];
+    });
+    let driver: [number, number] = [0, 0];
+    let fewest = Number.POSITIVE_INFINITY;
+    for (const [from, to] of ranges) {
+      const count = this.index.entryCount(from, to);
+      if (count === 0) return [];
+      if (count < fewest) [driver, fewest] = [[from, to], count];
+    }
+    const last = ranges.length - 1;
+    const wholeLast = this.index.find(words[last] ?? "");
+    const whole: number[] = [];
+    const started: number[] = [];
+    for (let t = driver[0]; t < driver[1]; t++) {
+      for (const e of this.index.entriesOf(t)) {
+        if (this.seen[e] === this.stamp) continue;
+        // Ordinals, not strings, are compared: an entry holds a dozen spellings at most.
+        const terms = this.index.termsOf(e);
+        let all = true;
+        for (let w = 0; w < last && all; w++) all = terms.includes(ranges[w]?.[0] ?? -1);
+        if (!all) continue;
+        const [from, to] = ranges[last] ?? [0, 0];
+        if (!terms.some((term) => term >= from && term < to)) continue;
+        this.seen[e] = this.stamp;
+        (wholeLast >= 0 && terms.includes(wholeLast) ? whole : started).push(e);
+      }
+    }
+    // Entries are numbered in rank order, so sorting them ranks them.
+    whole.sort((a, b) => a - b);
+    started.sort((a, b) => a - b);
+    return [
+      ...whole.map((e) => this.match(e, 0, true)),
+      ...started.map((e) => this.match(e, PREFIX_SCORE, false)),
+    ].slice(0, room);
   }
 
   /** The best `room` entries, by rank, with a spelling starting with q, not yet placed. */

@@ -6,14 +6,18 @@ import { normalizeInput } from "../core/controls.ts";
 import type { CommandCall } from "../reply/reply.ts";
 
 // The text grammar shared by the console, `ask` and Slack's free-text commands:
-//   /command positional… name:value name:"two words"
+//   /command positional… name:value name:"two words" name:two words
 // A bare word fills the first free positional option that can take it, so `/timeline expulsion`
 // is a topic, not a bad year. The last option filled, if it takes text, also takes any words left
-// over, so `/who jonas gahr støre` needs no quotes.
+// over, so `/who jonas gahr støre` needs no quotes. Likewise an unquoted value of a named text
+// option runs on to the next `name:`, so `/timeline topic:White Sea from:1500` means the White
+// Sea; a named number takes one word, so `/timeline from:2017 expulsion` still has a topic.
 
 interface Token {
   name?: string;
   value: string;
+  /** Written in quotes: complete as it stands, never run on into the next words. */
+  quoted?: boolean;
 }
 
 // Phones and chat clients turn straight quotes into curly ones; both work.
@@ -29,7 +33,7 @@ function tokenize(text: string): Token[] {
   const skipSpace = () => {
     while (i < text.length && /\s/.test(text[i] ?? "")) i++;
   };
-  const readValue = (): string => {
+  const readValue = (): Token => {
     const ch = text[i] ?? "";
     if (OPEN.has(ch)) {
       const close = CLOSE[ch] ?? '"';
@@ -40,16 +44,16 @@ function tokenize(text: string): Token[] {
       }
       const value = text.slice(i + 1, end);
       i = end + 1;
-      return value;
+      return { value, quoted: true };
     }
     const start = i;
     while (i < text.length && !/\s/.test(text[i] ?? "")) i++;
-    return text.slice(start, i);
+    return { value: text.slice(start, i) };
   };
   for (skipSpace(); i < text.length; skipSpace()) {
     const named = NAMED.exec(text.slice(i));
     if (!named?.[1]) {
-      tokens.push({ value: readValue() });
+      tokens.push(readValue());
       continue;
     }
     i += named[0].length;
@@ -61,7 +65,7 @@ function tokenize(text: string): Token[] {
         continue;
       }
     }
-    tokens.push({ name: named[1].toLowerCase(), value: readValue() });
+    tokens.push({ name: named[1].toLowerCase(), ...readValue() });
   }
   return tokens;
 }
@@ -113,11 +117,19 @@ export function parseLine(line: string, commands: readonly Command[]): CommandCa
 
   const options: Record<string, string> = {};
   const words: string[] = [];
+  // The named text option whose unquoted value is still open to the words after it.
+  let open: string | undefined;
   for (const token of tokens) {
-    if (token.name === undefined) words.push(token.value);
-    else if (token.name in options) {
+    if (token.name === undefined) {
+      if (open === undefined) words.push(token.value);
+      else options[open] = options[open] ? `${options[open]} ${token.value}` : token.value;
+    } else if (token.name in options) {
       throw new UsageError(`${token.name} is given twice.`, exampleCall(command));
-    } else options[token.name] = token.value;
+    } else {
+      options[token.name] = token.value;
+      const declared = command.options.find((o) => o.name === token.name);
+      open = declared?.type === "string" && !token.quoted ? token.name : undefined;
+    }
   }
   fillPositionals(command, words, options);
   return { command: command.name, options };

@@ -45,7 +45,7 @@ describe("applicationCommands: the JSON Discord registers", () => {
     ]);
     const who = json.find((c) => c.name === "who");
     expect(who?.options.map((o) => [o.name, o.type, o.required])).toEqual([
-      ["name", 3, true],
+      ["name", 3, false],
       ["page", 4, false],
     ]);
     expect(who?.options[0]).toMatchObject({ max_length: 100, autocomplete: true });

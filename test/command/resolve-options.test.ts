@@ -150,7 +150,7 @@ describe("resolveOptions", () => {
     it("refuses a number below the minimum", () => {
       const error = usageError(() => resolveOptions(timeline, { page: 0 }));
       expect(error.message).toBe("page must be between 1 and 1000; 0 is not.");
-      expect(error.example).toBe("/timeline page:2");
+      expect(error.example).toBe("/timeline 1990 page:2");
     });
 
     it("refuses an over-long string, giving its length and the limit", () => {
@@ -173,7 +173,32 @@ describe("exampleCall", () => {
   it("shows a positional option by value and a named one as name:value", () => {
     const [from, , page] = timeline.options;
     expect(exampleCall(timeline, from)).toBe("/timeline 1990");
-    expect(exampleCall(timeline, page)).toBe("/timeline page:2");
+    expect(exampleCall(timeline, page)).toBe("/timeline 1990 page:2");
+  });
+
+  it("adds a named option to the first example, which holds what the command needs", () => {
+    const expulsions = defineCommand({
+      name: "expulsions",
+      description: "Expulsions",
+      options: [
+        { name: "year", description: "A year", type: "integer", required: true, example: "2023" },
+        {
+          name: "page",
+          description: "Which page",
+          type: "integer",
+          positional: false,
+          example: "1",
+        },
+      ],
+      examples: ["/expulsions 2023"],
+      handle: () => reply("answer", "Expulsions"),
+    });
+    expect(exampleCall(expulsions, expulsions.options[1])).toBe("/expulsions 2023 page:1");
+  });
+
+  it("names a positional option that a bare value would not reach", () => {
+    const [, topic] = timeline.options;
+    expect(exampleCall(timeline, topic)).toBe("/timeline topic:vardø");
   });
 
   it("falls back to the command's first example, or its bare name", () => {

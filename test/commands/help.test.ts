@@ -21,8 +21,15 @@ describe("/help", () => {
     expect(reply.title).toBe("/expulsions <year> [page:N]");
     expect(reply.fields[0]).toEqual({
       name: "year (required)",
-      value: "The year, like 2023. Example: 2023",
+      value: "The year, like 2023. Example: /expulsions 2023",
     });
+    expect(reply.fields[1]?.value).toBe("Which page of results. Example: /expulsions 2023 page:1");
+  });
+
+  it("explains /topics under /help topics, with examples that list what the index covers", () => {
+    const reply = ask(ctx, "/help topics");
+    expect(reply.title).toBe("/topics [list] [page:N]");
+    expect(reply.fields.at(-1)?.value).toContain("/topics places");
   });
 
   it("refuses an unknown command by naming the real ones", () => {

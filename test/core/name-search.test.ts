@@ -63,6 +63,76 @@ describe("NameSearch", () => {
     });
   });
 
+  describe("reads the words of a name in any order and form", () => {
+    it("finds a name with its words in another order, as an exact match", () => {
+      expect(search.search("huitfeldt anniken")[0]).toEqual({
+        id: "anniken-huitfeldt",
+        name: "Anniken Huitfeldt",
+        score: 0,
+        exact: true,
+      });
+      expect(firstId("berg frode")).toBe("frode-berg");
+    });
+
+    it("finds a name written surname first, with a comma", () => {
+      expect(search.search("Støre, Jonas Gahr")[0]).toMatchObject({
+        id: "jonas-gahr-store",
+        exact: true,
+      });
+      expect(firstId("Huitfeldt, Anniken")).toBe("anniken-huitfeldt");
+    });
+
+    it("finds initials with or without their points and spaces", () => {
+      expect(firstId("J.G. Støre")).toBe("jonas-gahr-store");
+      expect(firstId("J. G. Store")).toBe("jonas-gahr-store");
+      expect(firstId("støre j.g.")).toBe("jonas-gahr-store");
+    });
+
+    it("matches words from the name and an alias alike", () => {
+      expect(firstId("mikushin giammaria")).toBe("mikhail-mikushin");
+    });
+
+    it("lets the last word be unfinished, as while typing, but then not as an exact match", () => {
+      const [match] = search.search("huitfeldt ann");
+      expect(match).toMatchObject({ id: "anniken-huitfeldt", exact: false });
+    });
+
+    it("needs every word but the last to be whole", () => {
+      expect(search.search("ann huitfeldt").map((m) => m.id)).not.toContain("frode-berg");
+      expect(search.search("berg anniken")[0]?.exact ?? false).toBe(false);
+    });
+
+    it("does not match when one word belongs to no one", () => {
+      expect(search.search("frode xyzzyq")).toEqual([]);
+    });
+  });
+
+  describe("reads names typed in Cyrillic", () => {
+    const withPutin = new NameSearch([
+      ...people,
+      { id: "vladimir-putin", name: "Vladimir Putin" },
+      { id: "fyodorova", name: "T. T. Fyodorova", aliases: ["Т. Т. Фёдорова"] },
+    ]);
+    const first = (query: string) => withPutin.search(query)[0];
+
+    it("romanises the query, so Микушин finds Mikushin and Путин finds Putin", () => {
+      expect(first("Микушин")).toMatchObject({ id: "mikhail-mikushin", exact: true });
+      expect(first("Путин")).toMatchObject({ id: "vladimir-putin", exact: true });
+      expect(first("Владимир Путин")?.id).toBe("vladimir-putin");
+      expect(first("путин владимир")?.id).toBe("vladimir-putin");
+    });
+
+    it("romanises a Cyrillic alias when indexing, so either script finds it", () => {
+      expect(first("Фёдорова")?.id).toBe("fyodorova");
+      expect(first("Fyodorova")?.id).toBe("fyodorova");
+      expect(withPutin.exact("Фёдорова").map((m) => m.id)).toEqual(["fyodorova"]);
+    });
+
+    it("forgives a Cyrillic typo as it forgives a Latin one", () => {
+      expect(first("Микушн")?.id).toBe("mikhail-mikushin");
+    });
+  });
+
   describe("ranks and scores", () => {
     it("marks a surname alone as an exact match with score 0", () => {
       expect(search.search("berg")[0]).toEqual({
@@ -219,6 +289,12 @@ describe("NameSearch at 20,000 people", () => {
         .slice(0, 2)
         .map((m) => m.id),
     ).toEqual(["vasquez-1", "vasquez-2"]);
+  });
+
+  it("finds a name with its words in another order", () => {
+    expect(big.search("odegard torbjorn")[0]).toMatchObject({ id: "odegard", exact: true });
+    expect(top("shchukarev yefim")).toBe("shchukarev");
+    expect(top("vasquez ilse")).toBe("vasquez-1");
   });
 
   it("finds nothing for nonsense, however many names it holds", () => {

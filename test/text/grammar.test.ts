@@ -200,6 +200,56 @@ describe("parseLine", () => {
       expect(error.example).toBe("/timeline 1990 2000");
     });
 
+    it("run an unquoted text value on to the next name:", () => {
+      expect(parse("/timeline topic:White Sea from:1500")?.options).toEqual({
+        topic: "White Sea",
+        from: "1500",
+      });
+      expect(parse("/timeline person:jonas gahr støre topic:barents sea page:2")?.options).toEqual({
+        person: "jonas gahr støre",
+        topic: "barents sea",
+        page: "2",
+      });
+    });
+
+    it("run a value on after name: with a space, as after name:value", () => {
+      expect(parse("/who name: huitfeldt anniken")?.options).toEqual({
+        name: "huitfeldt anniken",
+      });
+    });
+
+    it("run on even words that look like numbers: only the next name: ends a text value", () => {
+      expect(parse("/timeline topic:world war 2")?.options).toEqual({ topic: "world war 2" });
+    });
+
+    it("end a quoted value at its closing quote, leaving the words after it bare", () => {
+      expect(parse('/timeline topic:"white sea" 1990')?.options).toEqual({
+        topic: "white sea",
+        from: "1990",
+      });
+    });
+
+    it("give a named number one word; the words after it fill positionals as before", () => {
+      expect(parse("/timeline from:2017 expulsion")?.options).toEqual({
+        from: "2017",
+        topic: "expulsion",
+      });
+      expect(parse("/timeline from:1990 2000 barents sea")?.options).toEqual({
+        from: "1990",
+        to: "2000",
+        topic: "barents",
+        person: "sea",
+      });
+      expect(parse("/timeline page:2 vardø")?.options).toEqual({ page: "2", topic: "vardø" });
+    });
+
+    it("leave a named option the command does not declare at one word", () => {
+      expect(parse("/expulsions colour:red 2023")?.options).toEqual({
+        colour: "red",
+        year: "2023",
+      });
+    });
+
     it("refuse a quote opened but never closed", () => {
       const error = usageError('/who name:"jonas gahr');
       expect(error.message).toBe("A quote is opened but never closed.");
@@ -251,6 +301,25 @@ describe("the grammar with the real commands", () => {
     expect(real("/timeline 2017 2019 vardo")).toEqual({
       command: "timeline",
       options: { from: "2017", to: "2019", topic: "vardo" },
+    });
+  });
+
+  it("reads several unquoted words as one named value, as typed in the console or Slack", () => {
+    expect(real("/timeline topic:White Sea from:1500")).toEqual({
+      command: "timeline",
+      options: { topic: "White Sea", from: "1500" },
+    });
+    expect(real("/timeline from:2017 expulsion")).toEqual({
+      command: "timeline",
+      options: { from: "2017", topic: "expulsion" },
+    });
+    expect(real("/expulsions 2023 page:2")).toEqual({
+      command: "expulsions",
+      options: { year: "2023", page: "2" },
+    });
+    expect(real("/who name:huitfeldt anniken page:2")).toEqual({
+      command: "who",
+      options: { name: "huitfeldt anniken", page: "2" },
     });
   });
 

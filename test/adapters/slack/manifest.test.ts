@@ -105,7 +105,7 @@ describe("the Slack app manifest", () => {
       socket.features.slash_commands.find((c) => c.command === name)?.usage_hint;
     expect(hint("/barents-timeline")).toBe("[from] [to] [topic] [person] [page:N]");
     expect(hint("/barents-expulsions")).toBe("<year> [page:N]");
-    expect(hint("/barents-who")).toBe("<name> [page:N]");
+    expect(hint("/barents-who")).toBe("[name] [page:N]");
   });
 
   it("keeps names lowercase and within Slack's 32 characters, descriptions short, text unescaped", () => {
