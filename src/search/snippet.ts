@@ -39,8 +39,14 @@ export function snippet(
   for (const w of words) {
     if (w.start < from || w.end > to) continue;
     if (w.term === undefined || !matches.has(w.term)) continue;
-    if (w.start > at) segments.push({ text: text.slice(at, w.start) });
-    segments.push({ text: text.slice(w.start, w.end), match: true });
+    const last = segments.at(-1);
+    const gap = text.slice(at, w.start);
+    // "Frode Berg" is one marked stretch, not two marked words with a plain space between.
+    if (last?.match && /^ +$/.test(gap)) last.text += gap + text.slice(w.start, w.end);
+    else {
+      if (gap) segments.push({ text: gap });
+      segments.push({ text: text.slice(w.start, w.end), match: true });
+    }
     at = w.end;
   }
   if (to > at) segments.push({ text: text.slice(at, to) });

@@ -31,6 +31,12 @@ describe("snippet", () => {
     ).toBe("Consulates in [Kirkenes] and [Vardø].");
   });
 
+  it("marks neighbouring matches as one stretch", () => {
+    expect(
+      marked(snippet("Norwegian citizen Frode Berg was arrested.", new Set(termsOf("frode berg")))),
+    ).toBe("Norwegian citizen [Frode Berg] was arrested.");
+  });
+
   it("cuts a long text around the first match, at word boundaries, with ellipses", () => {
     const out = marked(snippet(text, new Set(termsOf("kirkenes")), 80)) ?? "";
     expect(out).toMatch(/^…/);
