@@ -3,6 +3,7 @@ import type { LoadRow } from "./http-bench.ts";
 import type { IndexFigures } from "./index-bench.ts";
 import type { SizeResult } from "./name-search-bench.ts";
 import type { MemoryFigures, StartupFigures } from "./process-bench.ts";
+import type { SearchFigures, SearchSpeed } from "./search-bench.ts";
 
 // BENCHMARKS.md from one run's figures: a pure function, so the report says exactly what the
 // JSON beside it holds. Targets are issue 6's; a missed one is marked and its gap given.
@@ -15,6 +16,8 @@ export interface BenchResults {
   seconds: number;
   index: { bundled: IndexFigures; synthetic: IndexFigures };
   commands: { bundled: CommandRow[]; synthetic: CommandRow[] };
+  /** Absent from reports written before /search existed. */
+  search?: { relevance: SearchFigures; bundled: SearchSpeed; synthetic: SearchSpeed };
   names: SizeResult[];
   http: LoadRow[];
   startup: StartupFigures;
@@ -60,6 +63,27 @@ function targets(r: BenchResults): Target[] {
     synth.p99 <= 5000,
     `${us(synth.p99 - 5000)} over`,
   );
+  if (r.search) {
+    const { relevance, bundled: b, synthetic: x } = r.search;
+    check(
+      "/search hit@3 ≥ 0.9 on the judged queries",
+      `${relevance.barents.hitAt3.toFixed(3)} (plain Fuse.js ${relevance.fuse.hitAt3.toFixed(3)})`,
+      relevance.barents.hitAt3 >= 0.9,
+      `${(0.9 - relevance.barents.hitAt3).toFixed(3)} short`,
+    );
+    check(
+      "/search p99 ≤ 2 ms, bundled data",
+      ms(b.latency.p99 / 1000),
+      b.latency.p99 <= 2000,
+      `${ms((b.latency.p99 - 2000) / 1000)} over`,
+    );
+    check(
+      `/search p99 ≤ 10 ms at ${r.synthetic.events.toLocaleString("en")} events`,
+      ms(x.latency.p99 / 1000),
+      x.latency.p99 <= 10_000,
+      `${ms((x.latency.p99 - 10_000) / 1000)} over`,
+    );
+  }
   const at20k = r.names.find((n) => n.names === 20_000);
   if (at20k) {
     const p99 = Math.max(at20k.barents.prefix.p99, at20k.barents.typo.p99);
@@ -181,6 +205,55 @@ function bounds(r: BenchResults, missed: readonly Target[]): string[] {
   return notes;
 }
 
+function searchSection(r: BenchResults): string {
+  if (!r.search) return "";
+  const { relevance: rel, bundled, synthetic } = r.search;
+  const misses = (m: readonly string[]) => (m.length ? m.map((q) => `“${q}”`).join(", ") : "none");
+  return `## /search
+
+${table(
+  ["engine", "hit@3", "MRR", "queries missed (top three)"],
+  [
+    [
+      "Barents (MiniSearch, the project's fold)",
+      rel.barents.hitAt3.toFixed(3),
+      rel.barents.mrr.toFixed(3),
+      misses(rel.barents.misses),
+    ],
+    [
+      "plain Fuse.js, same records and weights",
+      rel.fuse.hitAt3.toFixed(3),
+      rel.fuse.mrr.toFixed(3),
+      misses(rel.fuse.misses),
+    ],
+  ],
+)}
+
+${rel.queries} judged queries (src/bench/relevance-set.ts) written from the seed documents: people, places, years, kinds of event, words only a quote holds, typos, Norwegian and Cyrillic spellings, sources. A query is a hit when every record it names is in the first three; MRR is the mean of 1 / the rank of the first.
+
+${table(
+  ["data", "records", "full-text index build", "search p50 / p99 / max"],
+  [
+    [
+      "bundled",
+      bundled.documents,
+      ms(bundled.buildMs),
+      `${us(bundled.latency.p50)} / ${us(bundled.latency.p99)} / ${us(bundled.latency.max)}`,
+    ],
+    [
+      "synthetic",
+      synthetic.documents,
+      ms(synthetic.buildMs),
+      `${us(synthetic.latency.p50)} / ${us(synthetic.latency.p99)} / ${us(synthetic.latency.max)}`,
+    ],
+  ],
+)}
+
+The full-text index is built on first use, so its build is not part of the index build above. Latency is over ${bundled.queries} queries drawn from each index: names whole, unfinished and with a letter dropped, topics, the first words of titles, years.
+
+`;
+}
+
 /** The whole report, Markdown. */
 export function renderReport(r: BenchResults): string {
   const { machine: m } = r;
@@ -224,7 +297,7 @@ ${commandTable(r.commands.synthetic)}
 
 Inputs are valid calls drawn from the index itself: year ranges, topics and people for /timeline, every expulsion year (up to 30), names whole, by surname and with a letter dropped for /who, two days a month for /onthisday.
 
-## /who autocomplete beside plain Fuse.js
+${r.search ? searchSection(r) : ""}## /who autocomplete beside plain Fuse.js
 
 ${table(
   ["names", "engine", "build", "prefix p50 / p99", "typo p50 / p99", "top-1 on typos"],

@@ -10,6 +10,7 @@ import { benchIndex } from "./index-bench.ts";
 import { benchNameSearch } from "./name-search-bench.ts";
 import { benchLibraryMemory, benchMemory, benchStartup } from "./process-bench.ts";
 import { type BenchResults, renderReport } from "./report.ts";
+import { benchRelevance, benchSearchSpeed } from "./search-bench.ts";
 
 // `npm run bench`: every figure issue 6 asks for, in one run, written to BENCHMARKS.md (a table
 // for people) and BENCHMARKS.json (the same numbers for tools). `-- --quick` runs fewer rounds,
@@ -48,6 +49,19 @@ async function main(): Promise<void> {
       ),
     };
 
+    step("/search: relevance beside plain Fuse.js, index build and latency");
+    const searchTiming = quick ? { runs: 100, rounds: 1 } : { runs: 500, rounds: 5 };
+    const bundledIndex = createContext({ BOT_TIMEZONE: "Europe/Oslo" }).index;
+    const search = {
+      relevance: benchRelevance(bundledIndex),
+      bundled: benchSearchSpeed(bundledIndex, undefined, searchTiming),
+      synthetic: benchSearchSpeed(
+        createContext({ BOT_TIMEZONE: "Europe/Oslo", DATA_DIR: dir }).index,
+        undefined,
+        searchTiming,
+      ),
+    };
+
     step("/who autocomplete beside plain Fuse.js");
     const names = benchNameSearch(quick ? { typos: 50, prefixes: 30, rounds: 1 } : {});
 
@@ -79,6 +93,7 @@ async function main(): Promise<void> {
       seconds: Math.round((Date.now() - started) / 1000),
       index,
       commands,
+      search,
       names,
       http,
       startup,

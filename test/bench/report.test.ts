@@ -112,6 +112,35 @@ describe("renderReport", () => {
     expect(targetLine(report, "top-1 accuracy")).toContain("95.0% vs 60.0% | yes");
   });
 
+  it("scores /search beside plain Fuse.js and marks its latency targets", () => {
+    const speed = (p99: number) => ({
+      documents: 60,
+      buildMs: 3,
+      latency: lat(100, p99),
+      queries: 58,
+    });
+    const withSearch = renderReport(
+      results({
+        search: {
+          relevance: {
+            queries: 52,
+            barents: { hitAt3: 0.96, mrr: 0.9, misses: ["vardo"] },
+            fuse: { hitAt3: 0.8, mrr: 0.7, misses: ["Путин"] },
+          },
+          bundled: speed(1500),
+          synthetic: speed(25_000),
+        },
+      }),
+    );
+    expect(targetLine(withSearch, "/search hit@3 ≥ 0.9")).toContain(
+      "0.960 (plain Fuse.js 0.800) | yes",
+    );
+    expect(targetLine(withSearch, "/search p99 ≤ 2 ms")).toMatch(/\| yes \|$/);
+    expect(targetLine(withSearch, "/search p99 ≤ 10 ms")).toContain("25 ms | **no**: 15 ms over");
+    expect(withSearch).toContain("“Путин”");
+    expect(report).not.toContain("## /search");
+  });
+
   it("says a quick run is not for comparison", () => {
     expect(renderReport(results({ quick: true }))).toContain("npm run bench -- --quick");
     expect(report).not.toContain("--quick");
