@@ -2,6 +2,7 @@ import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
 import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
 import { UsageError } from "../src/command/usage-error.ts";
+import type { EventFilter } from "../src/core/event-index.ts";
 import { fold } from "../src/core/fold.ts";
 import type { NameMatch } from "../src/core/name-search.ts";
 import { reply } from "../src/reply/reply.ts";
@@ -62,7 +63,7 @@ export const timeline = defineCommand({
     if (to !== undefined) call.to = to;
 
     // Narrowing by topic and by person work alike: best match, a note if inexact.
-    const by: Parameters<typeof index.narrowed>[0] & { topic?: string; person?: string } = {};
+    const by: EventFilter = {};
     if (ranged) by.years = [from ?? 1, to ?? 9999];
     const narrow = (option: "topic" | "person", typed: string, match: NameMatch) => {
       by[option] = match.id;
@@ -73,9 +74,9 @@ export const timeline = defineCommand({
     // A topic is a tag, a kind or a place, or any word of an event's title, summary or quotes:
     // "ukraine", "Solovetsky", "monastery" all work. Only if neither holds is a near topic tried.
     const named = topic === undefined ? undefined : index.topicNamed(topic);
-    const mentioning = topic === undefined ? [] : index.eventsMentioning(topic);
-    if (topic !== undefined && (named || mentioning.length)) {
-      by.among = named ? [...index.withTopic(named.id), ...mentioning] : mentioning;
+    if (topic !== undefined && (named || index.eventsMentioning(topic).length)) {
+      if (named) by.topic = named.id;
+      by.mentioning = topic;
       const name = named && fold(named.name) === fold(topic) ? named.name : topic;
       title.push(`topic: ${name}`);
       call.topic = name;

@@ -15,6 +15,20 @@ export interface IndexedEvent extends Event {
   when?: string;
 }
 
+// How many topics' word matches are kept; each is a list of events, so this bounds the memory.
+const MENTIONS_KEPT = 256;
+
+/** What /timeline narrows by; every part given must hold. */
+export interface EventFilter {
+  years?: readonly [number, number];
+  /** A topic's id, as `topics` gives it. */
+  topic?: string;
+  /** A person's id. */
+  person?: string;
+  /** Words an event's text must hold; with `topic`, either will do (eventsMentioning). */
+  mentioning?: string;
+}
+
 /** A topic a timeline can be narrowed to: an event kind, a tag or a place. */
 export interface Topic {
   id: string;
@@ -55,6 +69,11 @@ export class EventIndex {
   private readonly peopleSearch: NameSearch;
   private readonly topicSearch: NameSearch;
   private fullText?: TextSearch;
+  /**
+   * Events mentioning a topic's words, kept for the topics asked most lately: paging through a
+   * topic asks again for each page, and at 100k events one common word matches tens of thousands.
+   */
+  private readonly mentions = new Map<string, Int32Array>();
 
   constructor(readonly dataset: Dataset) {
     this.peopleById = new Map(dataset.people.map((p) => [p.id, p]));
@@ -163,19 +182,15 @@ export class EventIndex {
    * The events within the years (if given) that have every topic and person given (by id), as
    * positions in `events`; turn a page of them into events with `eventsAt`.
    */
-  narrowed(by: {
-    years?: readonly [number, number];
-    topic?: string;
-    person?: string;
-    /** Only these events, in any order (a topic's own and those whose words mention it). */
-    among?: readonly IndexedEvent[];
-  }): readonly number[] {
+  narrowed(by: Readonly<EventFilter>): readonly number[] {
     const lists: Int32Array[] = [];
-    // A selection walks its lists in order: these come in any order, perhaps twice.
-    if (by.among !== undefined)
-      lists.push(new Int32Array(new Set(this.selection.positionsOf(by.among))).sort());
-    if (by.topic !== undefined)
-      lists.push(this.positionsOf(`t:${by.topic}`, this.withTopic(by.topic)));
+    const topic =
+      by.topic === undefined
+        ? undefined
+        : this.positionsOf(`t:${by.topic}`, this.withTopic(by.topic));
+    const words = by.mentioning === undefined ? undefined : this.mentioning(by.mentioning);
+    if (topic && words) lists.push(union(topic, words));
+    else if (topic ?? words) lists.push((topic ?? words) as Int32Array);
     if (by.person !== undefined)
       lists.push(this.positionsOf(`p:${by.person}`, this.withPerson(by.person)));
     return this.selection.select(by.years ? { years: by.years, lists } : { lists });
@@ -235,16 +250,52 @@ export class EventIndex {
    * Events whose words hold every word typed, exactly after folding: in the title, summary,
    * quotes, places, tags, kind or people. What a topic matches besides its own events.
    */
-  eventsMentioning(words: string): IndexedEvent[] {
-    return this.text
-      .search(words, { kinds: ["event"], all: true, loose: false })
-      .flatMap((hit) => this.event(hit.id) ?? []);
+  eventsMentioning(words: string): readonly IndexedEvent[] {
+    return this.eventsAt([...this.mentioning(words)]);
+  }
+
+  /** eventsMentioning as sorted positions, kept for the topics asked most lately. */
+  private mentioning(words: string): Int32Array {
+    const key = fold(words);
+    let list = this.mentions.get(key);
+    if (list) {
+      // Most recently used last, so the oldest is the one let go.
+      this.mentions.delete(key);
+    } else {
+      const events = this.text
+        .search(words, { kinds: ["event"], all: true, loose: false })
+        .flatMap((hit) => this.event(hit.id) ?? []);
+      list = this.selection.positionsOf(events).sort();
+      if (this.mentions.size >= MENTIONS_KEPT) {
+        const oldest = this.mentions.keys().next().value;
+        if (oldest !== undefined) this.mentions.delete(oldest);
+      }
+    }
+    this.mentions.set(key, list);
+    return list;
   }
 
   /** The topic whose name, or a word of it, is exactly what was typed (after folding). */
   topicNamed(query: string): NameMatch | undefined {
     return this.topicSearch.exact(query)[0];
   }
+}
+
+/** The positions on either sorted list, sorted, each once. */
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
+    const next = Math.min(x, y);
+    if (x === next) i++;
+    if (y === next) j++;
+    out[n++] = next;
+  }
+  return out.subarray(0, n);
 }
 
 /**

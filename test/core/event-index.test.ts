@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EventIndex } from "../../src/core/event-index.ts";
 import { parseDataset, tinyDataset, tinyRaw } from "../fixtures/tiny-dataset.ts";
+import { bundledContext } from "../support/context.ts";
 
 const index = new EventIndex(tinyDataset());
 const ids = (events: readonly { id: string }[]) => events.map((e) => e.id);
@@ -277,5 +278,33 @@ describe("EventIndex", () => {
       expect(index.person("nope")).toBeUndefined();
       expect(index.source("nope")).toBeUndefined();
     });
+  });
+});
+
+describe("EventIndex words in events (the bundled data)", () => {
+  const { index } = bundledContext();
+  const titles = (positions: readonly number[]) =>
+    index.eventsAt([...positions]).map((e) => e.title);
+
+  it("finds the events whose text holds every word, in timeline order", () => {
+    const found = index.eventsMentioning("Solovetsky monastery").map((e) => e.title);
+    expect(found).toEqual(["Norwegians build the fortress of Vardøhus"]);
+    expect(index.eventsMentioning("monastery kirkenes")).toEqual([]);
+  });
+
+  it("answers a topic asked again the same, from what it kept", () => {
+    const first = index.eventsMentioning("ukraine");
+    expect(index.eventsMentioning("Ukraine")).toEqual(first);
+  });
+
+  it("narrows to a topic's own events together with those that mention it, each once", () => {
+    const topic = index.topicNamed("expulsion")?.id ?? "";
+    const own = titles(index.narrowed({ topic }));
+    const either = titles(index.narrowed({ topic, mentioning: "expulsion" }));
+    expect(either).toEqual(expect.arrayContaining(own));
+    expect(either).toContain("Russia adds Norway to its list of unfriendly countries");
+    expect(new Set(either).size).toBe(either.length);
+    const order = index.narrowed({ topic, mentioning: "expulsion" });
+    expect([...order]).toEqual([...order].sort((a, b) => a - b));
   });
 });
