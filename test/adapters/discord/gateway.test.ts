@@ -12,6 +12,7 @@ import type { Started } from "../../../src/startup.ts";
 import { limitProblems, shownText } from "../../render/discord/within-limits.ts";
 import { capturedLogger } from "../../support/captured-logger.ts";
 import { bundledContext } from "../../support/context.ts";
+import { boom } from "../../support/failing-command.ts";
 import {
   type FakeDiscord,
   type RestRequest,
@@ -24,16 +25,6 @@ import { autocompleteOf, buttonPress, slashCommand } from "./interactions.ts";
 // edits. One login for the whole file.
 
 const TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAy.fake.gateway-token-never-logged";
-
-const boom = defineCommand({
-  name: "boom",
-  description: "Fails every time",
-  options: [],
-  examples: ["/boom"],
-  handle: () => {
-    throw new Error("boom went the handler");
-  },
-});
 
 const flood = defineCommand({
   name: "flood",

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../commands/index.ts";
 import { type RunningGateway, startDiscordGateway } from "../../../src/adapters/discord/gateway.ts";
 import { errorLog } from "../../../src/boot.ts";
-import { defineCommand } from "../../../src/command/declaration.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { DiscordMessage } from "../../../src/render/discord/message.ts";
 import { decodeCall } from "../../../src/reply/call-codec.ts";
@@ -11,6 +10,7 @@ import type { Started } from "../../../src/startup.ts";
 import { limitProblems, shownText } from "../../render/discord/within-limits.ts";
 import { capturedLogger } from "../../support/captured-logger.ts";
 import { bundledContext } from "../../support/context.ts";
+import { boom } from "../../support/failing-command.ts";
 import {
   FAKE_DISCORD as F,
   type FakeDiscord,
@@ -26,16 +26,6 @@ import { botAuthor, gatewayMessage, LEGACY_MENTION, MENTION } from "./messages.t
 // (POST /channels/:id/messages with message_reference), and nothing else. One login for the file.
 
 const TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAy.fake.mentions-token-never-logged";
-
-const boom = defineCommand({
-  name: "boom",
-  description: "Fails every time",
-  options: [],
-  examples: ["/boom"],
-  handle: () => {
-    throw new Error("boom went the handler");
-  },
-});
 
 let fake: FakeDiscord;
 let gateway: RunningGateway;
