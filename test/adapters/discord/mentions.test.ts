@@ -116,6 +116,14 @@ describe("Discord mentions: a message that mentions the bot", () => {
     expect(slashed.embeds[0]?.title).toBe("Anniken Huitfeldt");
   });
 
+  it("searches words that are not a command, in a mention and in a DM", async () => {
+    const mentioned = posted(await ask(gatewayMessage(`${MENTION} frode berg`)));
+    expect(mentioned.embeds[0]?.title).toBe("Search: frode berg");
+    expect(JSON.stringify(mentioned.embeds)).toContain("**Frode Berg**");
+    const direct = posted(await ask(gatewayMessage("kirkenes", { dm: true })));
+    expect(direct.embeds[0]?.title).toBe("Search: kirkenes");
+  });
+
   it("answers the bot's mention alone with the help", async () => {
     const text = shownText(posted(await ask(gatewayMessage(MENTION))));
     for (const c of COMMANDS) expect(text).toContain(`/${c.name}`);

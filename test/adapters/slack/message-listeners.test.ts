@@ -91,6 +91,13 @@ describe("a mention of the app", () => {
     expect(JSON.stringify(h.posted[1])).toContain("Example: /barents-expulsions");
   });
 
+  it("searches words that are not a command", async () => {
+    const h = harness();
+    await h.mention({ text: "<@U0BOT> frode berg" });
+    expect(header(h.posted[0])).toContain("Search: frode berg");
+    expect(JSON.stringify(h.posted[0])).toContain("*Frode Berg*");
+  });
+
   it("never answers a bot, itself included", async () => {
     const h = harness();
     await h.mention({ text: "<@U0BOT> help", user: BOT });
@@ -115,6 +122,12 @@ describe("a direct message to the app", () => {
     expect(h.posted[0]).toMatchObject({ channel: "D1" });
     expect(h.posted[0]?.thread_ts).toBeUndefined();
     expect(header(h.posted[0])).toContain("Anniken Huitfeldt");
+  });
+
+  it("searches a DM of plain words", async () => {
+    const h = harness();
+    await h.dm({ text: "kirkenes" });
+    expect(header(h.posted[0])).toContain("Search: kirkenes");
   });
 
   it("answers in a DM's thread when written in one", async () => {
