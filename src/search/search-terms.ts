@@ -1,4 +1,4 @@
-import { spellingKey } from "../core/fold.ts";
+import { fold, spellingKey } from "../core/fold.ts";
 import { romanize } from "../core/romanize.ts";
 
 // How text becomes search terms, for the records when they are indexed and for the query alike,
@@ -31,8 +31,11 @@ export function termOf(word: string): string | undefined {
 }
 
 function keyOf(word: string): string | undefined {
-  let key = spellingKey(romanize(word)).replace(/ /g, "");
-  if (!key || STOP_WORDS.has(key)) return undefined;
+  const latin = romanize(word);
+  // Checked before spellingKey, which would make "with" "vith" and "they" "thei".
+  if (STOP_WORDS.has(fold(latin))) return undefined;
+  let key = spellingKey(latin).replace(/ /g, "");
+  if (!key) return undefined;
   if (key.length > 4 && key.endsWith("s") && !key.endsWith("ss")) key = key.slice(0, -1);
   return key;
 }
