@@ -1,6 +1,6 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { whenLabel } from "../src/command/event-item.ts";
-import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
+import { PAGE_OPTION, PAGE_SIZE, pageOf, pagingOf } from "../src/command/paginate.ts";
 import type { EventIndex } from "../src/core/event-index.ts";
 import { type ReplyItem, reply, type Segment } from "../src/reply/reply.ts";
 import { SourceList, sourceLabel } from "../src/reply/source-list.ts";
@@ -74,8 +74,8 @@ export const search = defineCommand({
   examples: ["/search kirkenes", "/search expelled diplomats", "/search Микушин"],
   handle(ctx, { query, page }) {
     const { index } = ctx;
-    const hits = index.text.search(query);
-    if (hits.length === 0) {
+    const total = index.text.count(query);
+    if (total === 0) {
       const near = index.text.nearestTerms(query);
       return reply("empty", `Nothing matches “${query}”.`, {
         body: [
@@ -86,11 +86,13 @@ export const search = defineCommand({
         suggestions: near.map((word) => ({ label: word, call: searchCall(word) })),
       });
     }
-    const shown = paginate(hits, page, `/search ${query} page:1`);
+    // Only the page shown is ranked and read: at 100k records a common word matches most.
+    const shown = pageOf(total, page, `/search ${query} page:1`);
+    const hits = index.text.search(query, { offset: shown.start, limit: PAGE_SIZE });
     const sources = new SourceList(index);
-    const items = shown.slice.flatMap((hit) => hitItem(index, hit, sources) ?? []);
+    const items = hits.flatMap((hit) => hitItem(index, hit, sources) ?? []);
     return reply("answer", `Search: ${query}`, {
-      body: [`${hits.length} ${hits.length === 1 ? "record matches" : "records match"}.`],
+      body: [`${total.toLocaleString("en")} ${total === 1 ? "record matches" : "records match"}.`],
       items,
       sources: sources.list(),
       paging: pagingOf(shown, searchCall(query)),

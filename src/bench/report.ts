@@ -215,7 +215,7 @@ ${table(
   ["engine", "hit@3", "MRR", "queries missed (top three)"],
   [
     [
-      "Barents (MiniSearch, the project's fold)",
+      "Barents (SQLite FTS5, the project's fold)",
       rel.barents.hitAt3.toFixed(3),
       rel.barents.mrr.toFixed(3),
       misses(rel.barents.misses),

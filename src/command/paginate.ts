@@ -33,7 +33,22 @@ export function paginate<T>(
   example = "page:1",
   size = PAGE_SIZE,
 ): Page<T> {
+  const { start } = pageOf(list.length, page, example, size);
   const pages = Math.max(1, Math.ceil(list.length / size));
+  return { slice: list.slice(start, start + size), page, pages, total: list.length };
+}
+
+/**
+ * Where page `page` of `total` items starts, for a list only the page of which is ever made;
+ * asking past the last page is a usage error that says how many there are.
+ */
+export function pageOf(
+  total: number,
+  page = 1,
+  example = "page:1",
+  size = PAGE_SIZE,
+): { start: number; page: number; pages: number; total: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
   if (!Number.isInteger(page) || page < 1) {
     throw new UsageError(`Pages are counted from 1; ${page} is not a page.`, example);
   }
@@ -43,11 +58,13 @@ export function paginate<T>(
       example,
     );
   }
-  const start = (page - 1) * size;
-  return { slice: list.slice(start, start + size), page, pages, total: list.length };
+  return { start: (page - 1) * size, page, pages, total };
 }
 
 /** A page as a reply carries it, with the call that replays it at any other page. */
-export function pagingOf<T>(shown: Page<T>, call: CommandCall): Paging {
+export function pagingOf(
+  shown: { page: number; pages: number; total: number },
+  call: CommandCall,
+): Paging {
   return { page: shown.page, pages: shown.pages, total: shown.total, call };
 }

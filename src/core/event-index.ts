@@ -262,9 +262,7 @@ export class EventIndex {
       // Most recently used last, so the oldest is the one let go.
       this.mentions.delete(key);
     } else {
-      const events = this.text
-        .search(words, { kinds: ["event"], all: true, loose: false })
-        .flatMap((hit) => this.event(hit.id) ?? []);
+      const events = this.text.matching(words, "event").flatMap((id) => this.event(id) ?? []);
       list = this.selection.positionsOf(events).sort();
       if (this.mentions.size >= MENTIONS_KEPT) {
         const oldest = this.mentions.keys().next().value;
