@@ -1,4 +1,5 @@
-import Database from "better-sqlite3";
+import { createRequire } from "node:module";
+import type Database from "better-sqlite3";
 import {
   FIELD_BOOST,
   kindOfDoc,
@@ -43,6 +44,10 @@ export interface TextQuery {
   loose?: boolean;
 }
 
+// Loaded when the first index is built, not when this module is: the console and `ask` answer
+// most commands without ever searching, and need not load a native module to do it.
+const load = createRequire(import.meta.url);
+
 const WEIGHTS = SEARCH_FIELDS.map((f) => FIELD_BOOST[f]).join(", ");
 // FTS5's bm25() is lower-is-better; it is negated into TextHit.score.
 const RANK = `bm25(fts, ${WEIGHTS})`;
@@ -61,7 +66,9 @@ interface Expanded {
 
 /** Full-text search over search documents, built once. */
 export class TextSearch {
-  private readonly db = new Database(":memory:");
+  private readonly db: Database.Database = new (load("better-sqlite3") as typeof Database)(
+    ":memory:",
+  );
   private readonly vocabulary = new Vocabulary();
   /** The first and last row of each kind: documents come grouped by kind. */
   private readonly rows = new Map<RecordKind, [number, number]>();
