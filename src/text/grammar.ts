@@ -26,6 +26,7 @@ const CLOSE: Record<string, string> = { '"': '"', "“": "”", "„": "“" };
 // `name:` starts a named option, but `http://…` is a value, not an option called "http".
 const NAMED = /^([a-z][a-z0-9_-]*):(?!\/\/)/i;
 const WHOLE_NUMBER = /^-?\d+$/;
+const YEAR = /^\d{3,4}$/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -119,11 +120,19 @@ export function parseLine(line: string, commands: readonly Command[]): CommandCa
   const words: string[] = [];
   // The named text option whose unquoted value is still open to the words after it.
   let open: string | undefined;
+  // A year after an open value goes to a number option still free by position, so
+  // `/timeline topic:expulsion 2017 2019` keeps its years; it closes the open value. A shorter
+  // number stays in the value: "world war 2" is a topic.
+  const numberSlots = () =>
+    command.options.filter(
+      (o) => o.type === "integer" && o.positional !== false && !Object.hasOwn(options, o.name),
+    ).length - words.filter((w) => WHOLE_NUMBER.test(w)).length;
   for (const token of tokens) {
     if (token.name === undefined) {
+      if (open !== undefined && YEAR.test(token.value) && numberSlots() > 0) open = undefined;
       if (open === undefined) words.push(token.value);
       else options[open] = options[open] ? `${options[open]} ${token.value}` : token.value;
-    } else if (token.name in options) {
+    } else if (Object.hasOwn(options, token.name)) {
       throw new UsageError(`${token.name} is given twice.`, exampleCall(command));
     } else {
       options[token.name] = token.value;

@@ -218,7 +218,7 @@ describe("parseLine", () => {
       });
     });
 
-    it("run on even words that look like numbers: only the next name: ends a text value", () => {
+    it("run on even words that look like small numbers: a year or the next name: ends a text value", () => {
       expect(parse("/timeline topic:world war 2")?.options).toEqual({ topic: "world war 2" });
     });
 
@@ -320,6 +320,29 @@ describe("the grammar with the real commands", () => {
     expect(real("/who name:huitfeldt anniken page:2")).toEqual({
       command: "who",
       options: { name: "huitfeldt anniken", page: "2" },
+    });
+  });
+
+  it("ends a named value at a year that a free number option can take", () => {
+    expect(real("/timeline topic:expulsion 2017 2019")).toEqual({
+      command: "timeline",
+      options: { topic: "expulsion", from: "2017", to: "2019" },
+    });
+    expect(real("/timeline person:jonas gahr støre 2020")).toEqual({
+      command: "timeline",
+      options: { person: "jonas gahr støre", from: "2020" },
+    });
+    // /who takes no number by position, so the number stays part of the name.
+    expect(real("/who name:agent 007")).toEqual({
+      command: "who",
+      options: { name: "agent 007" },
+    });
+  });
+
+  it("takes option names that are also names of Object's own properties as any other", () => {
+    expect(real("/timeline constructor:x")).toEqual({
+      command: "timeline",
+      options: { constructor: "x" },
     });
   });
 
