@@ -6,6 +6,7 @@ import { type ReplyItem, reply, type Segment } from "../src/reply/reply.ts";
 import { SourceList, sourceLabel } from "../src/reply/source-list.ts";
 import { snippet } from "../src/search/snippet.ts";
 import type { TextHit } from "../src/search/text-search.ts";
+import { formatCall } from "../src/text/grammar.ts";
 
 const searchCall = (query: string) => ({ command: "search", options: { query } });
 
@@ -87,7 +88,7 @@ export const search = defineCommand({
       });
     }
     // Only the page shown is ranked and read: at 100k records a common word matches most.
-    const shown = pageOf(total, page, `/search ${query} page:1`);
+    const shown = pageOf(total, page, `${formatCall(searchCall(query), search)} page:1`);
     const hits = index.text.search(query, { offset: shown.start, limit: PAGE_SIZE });
     const sources = new SourceList(index);
     const items = hits.flatMap((hit) => hitItem(index, hit, sources) ?? []);

@@ -74,7 +74,7 @@ export const timeline = defineCommand({
     // A topic is a tag, a kind or a place, or any word of an event's title, summary or quotes:
     // "ukraine", "Solovetsky", "monastery" all work. Only if neither holds is a near topic tried.
     const named = topic === undefined ? undefined : index.topicNamed(topic);
-    if (topic !== undefined && (named || index.eventsMentioning(topic).length)) {
+    if (topic !== undefined && (named || index.countMentioning(topic) > 0)) {
       if (named) by.topic = named.id;
       by.mentioning = topic;
       const name = named && fold(named.name) === fold(topic) ? named.name : topic;

@@ -38,6 +38,11 @@ export async function serve(
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
   try {
+    // Built before any platform takes a request: at 100k records it takes seconds, longer than
+    // Discord lets an interaction wait, and every request queued behind it would wait too.
+    const built = performance.now();
+    void base.ctx.index.text;
+    logger.info({ ms: Math.round(performance.now() - built) }, "search index ready");
     const daily = openDailyPosts(base, postingPlatforms(base, transports), options);
     stops.push(() => daily.stop());
     // Every adapter's commands reach the same schedule.

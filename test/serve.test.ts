@@ -241,3 +241,15 @@ describe("channels named in ONTHISDAY_CHANNELS", { timeout: 30_000 }, () => {
     }
   });
 });
+
+describe("serve() before it takes requests", { timeout: 30_000 }, () => {
+  it("has built the full-text index, so no first search blocks an interaction's deadline", async () => {
+    const { running } = await start();
+    await running.stop();
+    const ready = captured.lines.find((l) => l.msg === "search index ready");
+    expect(ready?.ms).toEqual(expect.any(Number));
+    const first = captured.lines.findIndex((l) => l.msg === "search index ready");
+    const slackReady = captured.lines.findIndex((l) => l.msg === "Slack ready");
+    expect(first).toBeLessThan(slackReady);
+  });
+});

@@ -1,4 +1,5 @@
 import { searchDocuments } from "../search/search-documents.ts";
+import { termsOf } from "../search/search-terms.ts";
 import { TextSearch } from "../search/text-search.ts";
 import { type DayRange, dayRange, formatHistDate, type HistDate, yearsOf } from "./dates.ts";
 import { EventSelection } from "./event-selection.ts";
@@ -15,8 +16,8 @@ export interface IndexedEvent extends Event {
   when?: string;
 }
 
-// How many topics' word matches are kept; each is a list of events, so this bounds the memory.
-const MENTIONS_KEPT = 256;
+// How many event positions the topics' word matches may hold in all: 4 MB of them.
+const MENTIONS_KEPT = 1_000_000;
 
 /** What /timeline narrows by; every part given must hold. */
 export interface EventFilter {
@@ -74,6 +75,7 @@ export class EventIndex {
    * topic asks again for each page, and at 100k events one common word matches tens of thousands.
    */
   private readonly mentions = new Map<string, Int32Array>();
+  private mentionsHeld = 0;
 
   constructor(readonly dataset: Dataset) {
     this.peopleById = new Map(dataset.people.map((p) => [p.id, p]));
@@ -254,22 +256,32 @@ export class EventIndex {
     return this.eventsAt([...this.mentioning(words)]);
   }
 
+  /** How many events eventsMentioning would give, without making the list of them. */
+  countMentioning(words: string): number {
+    return this.mentioning(words).length;
+  }
+
   /** eventsMentioning as sorted positions, kept for the topics asked most lately. */
   private mentioning(words: string): Int32Array {
-    const key = fold(words);
+    // Keyed by the words as the index reads them, so "the Russia" and "russia" are one entry.
+    const key = [...new Set(termsOf(words))].sort().join(" ");
     let list = this.mentions.get(key);
     if (list) {
       // Most recently used last, so the oldest is the one let go.
       this.mentions.delete(key);
+      this.mentionsHeld -= list.length;
     } else {
       const events = this.text.matching(words, "event").flatMap((id) => this.event(id) ?? []);
       list = this.selection.positionsOf(events).sort();
-      if (this.mentions.size >= MENTIONS_KEPT) {
-        const oldest = this.mentions.keys().next().value;
-        if (oldest !== undefined) this.mentions.delete(oldest);
-      }
+    }
+    // Bounded by the positions held, not the topics: at 100k events one common word is 400 KB.
+    for (const [oldest, held] of this.mentions) {
+      if (this.mentionsHeld + list.length <= MENTIONS_KEPT) break;
+      this.mentions.delete(oldest);
+      this.mentionsHeld -= held.length;
     }
     this.mentions.set(key, list);
+    this.mentionsHeld += list.length;
     return list;
   }
 

@@ -26,7 +26,9 @@ const MAX_KNOWN = 200_000;
 export function termOf(word: string): string | undefined {
   if (known.has(word)) return known.get(word);
   const key = keyOf(word);
-  if (known.size < MAX_KNOWN) known.set(word, key);
+  // Full, it starts again rather than stay full of whatever odd queries filled it.
+  if (known.size >= MAX_KNOWN) known.clear();
+  known.set(word, key);
   return key;
 }
 

@@ -142,9 +142,10 @@ export class TextSearch {
    */
   nearestTerms(query: string, limit = 3): string[] {
     const spellings = this.spellingsOfTerms();
-    const near = termsOf(query).flatMap((term) =>
-      this.vocabulary.near(term, Math.max(1, Math.floor(term.length / 2))),
-    );
+    // A few words, a few edits: past that a nonsense word would measure the whole vocabulary.
+    const near = termsOf(query)
+      .slice(0, 3)
+      .flatMap((term) => this.vocabulary.near(term, Math.min(3, Math.max(1, term.length >> 1))));
     const shown = near.flatMap((term) => spellings.get(term) ?? []);
     return [...new Set(shown)].slice(0, limit);
   }

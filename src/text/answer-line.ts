@@ -6,22 +6,26 @@ import type { Reply } from "../reply/reply.ts";
 import { parseLine } from "./grammar.ts";
 
 /**
- * Words that do not start with a command are a search: "frode berg", "kirkenes 2022". A line
- * starting with "/" always names a command, so "/frode" is an unknown command, with suggestions.
+ * Words that do not start with a command are a search: "frode berg", "re: kirkenes 2022", with
+ * a page as the search's own (`frode berg page:2`). A line starting with "/" always names a
+ * command, so "/frode" is an unknown command, with suggestions.
  */
-function bareWords(ctx: CommandContext, line: string): string | undefined {
+function bareWords(
+  ctx: CommandContext,
+  line: string,
+): { query: string; page?: number } | undefined {
   const text = normalizeInput(line).trim();
-  const head = text.split(/\s+/, 1)[0] ?? "";
-  if (!head || head.startsWith("/") || head.includes(":")) return undefined;
+  const head = text.split(/[\s:]+/, 1)[0] ?? "";
+  if (!head || text.startsWith("/")) return undefined;
   if (findCommand(ctx.commands, head) || !findCommand(ctx.commands, "search")) return undefined;
-  return text;
+  const paged = /^(.*?)\s+page:\s*(\d+)$/i.exec(text);
+  return paged?.[1] && paged[2] ? { query: paged[1], page: Number(paged[2]) } : { query: text };
 }
 
 /** Answers one typed line, or null for a blank one. Never throws. */
 export function answerLine(ctx: CommandContext, line: string, log?: ErrorLog): Reply | null {
   const words = bareWords(ctx, line);
-  if (words !== undefined)
-    return runCommand(ctx, { command: "search", options: { query: words } }, log);
+  if (words) return runCommand(ctx, { command: "search", options: words }, log);
   let call: ReturnType<typeof parseLine>;
   try {
     call = parseLine(line, ctx.commands);

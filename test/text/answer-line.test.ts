@@ -14,6 +14,13 @@ describe("answerLine", () => {
     expect(reply?.items.map((i) => i.title)).toContain("Frode Berg");
   });
 
+  it("searches words that start like an option, and takes a page at the end as the search's", () => {
+    expect(answer("re: frode berg")?.title).toBe("Search: re: frode berg");
+    const second = answer("expelled diplomats page:2");
+    expect(second?.title).toBe("Search: expelled diplomats");
+    expect(second?.paging?.page).toBe(2);
+  });
+
   it("runs a command named with or without its slash", () => {
     expect(answer("expulsions 2023")?.title).toBe(answer("/expulsions 2023")?.title);
     expect(answer("who huitfeldt")?.title).toBe("Anniken Huitfeldt");
