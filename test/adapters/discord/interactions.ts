@@ -14,8 +14,8 @@ const person = {
   public_flags: 0,
 };
 
-const member = {
-  user: person,
+/** A guild member as Discord sends one inside a payload, without the user or permissions. */
+export const GUILD_MEMBER = {
   roles: [],
   nick: null,
   avatar: null,
@@ -25,9 +25,10 @@ const member = {
   mute: false,
   flags: 0,
   pending: false,
-  permissions: "2248473465835073",
   communication_disabled_until: null,
 };
+
+const member = { ...GUILD_MEMBER, user: person, permissions: "2248473465835073" };
 
 function base(type: number, data: Record<string, unknown>) {
   const id = snowflake();

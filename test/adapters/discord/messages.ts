@@ -1,5 +1,6 @@
 import type { GatewayMessageCreateDispatchData } from "discord.js";
 import { FAKE_DISCORD as F, snowflake } from "../../support/fake-discord.ts";
+import { GUILD_MEMBER } from "./interactions.ts";
 
 // MESSAGE_CREATE payloads shaped as the gateway sends them without the Message Content intent:
 // in a server, with `guild_id` and the author's `member`; in a DM, with neither. Content is only
@@ -63,18 +64,7 @@ export function gatewayMessage(
       ? {}
       : {
           guild_id: F.guildId,
-          member: {
-            roles: [],
-            nick: null,
-            avatar: null,
-            premium_since: null,
-            joined_at: "2024-01-01T00:00:00.000000+00:00",
-            deaf: false,
-            mute: false,
-            flags: 0,
-            pending: false,
-            communication_disabled_until: null,
-          },
+          member: GUILD_MEMBER,
         }),
   };
   return message as unknown as GatewayMessageCreateDispatchData & { guild_id?: string };
