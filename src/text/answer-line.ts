@@ -35,3 +35,11 @@ export function answerLine(ctx: CommandContext, line: string, log?: ErrorLog): R
   }
   return call && runCommand(ctx, call, log);
 }
+
+/**
+ * Answers a line addressed to the bot (Slack's umbrella command, a mention, a DM), where a blank
+ * one (`/barents` alone, "@Barents" alone) asks what the bot can do: it gets /help. Never throws.
+ */
+export function answerAddressedLine(ctx: CommandContext, line: string, log?: ErrorLog): Reply {
+  return answerLine(ctx, line, log) ?? runCommand(ctx, { command: "help", options: {} }, log);
+}

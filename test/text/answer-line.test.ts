@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerLine } from "../../src/text/answer-line.ts";
+import { answerAddressedLine, answerLine } from "../../src/text/answer-line.ts";
 import { bundledContext } from "../support/context.ts";
 
 // The line every front end shares: the console, `ask`, Slack's umbrella, mentions and DMs.
@@ -32,5 +32,12 @@ describe("answerLine", () => {
 
   it("answers nothing to a blank line", () => {
     expect(answer("   ")).toBeNull();
+  });
+});
+
+describe("answerAddressedLine", () => {
+  it("answers a blank line addressed to the bot with the help, and any other as answerLine does", () => {
+    expect(answerAddressedLine(ctx, "  ").title).toBe(answerLine(ctx, "/help")?.title);
+    expect(answerAddressedLine(ctx, "frode berg").title).toBe("Search: frode berg");
   });
 });

@@ -5,11 +5,11 @@ import {
   Routes,
 } from "discord.js";
 import type { CommandContext } from "../../command/declaration.ts";
-import { type ErrorLog, runCommand } from "../../command/run-command.ts";
+import type { ErrorLog } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
 import type { Reply } from "../../reply/reply.ts";
-import { answerLine } from "../../text/answer-line.ts";
+import { answerAddressedLine } from "../../text/answer-line.ts";
 import { messageLine, messagePlace } from "./message-line.ts";
 import { FAILURE, loggableError } from "./responses.ts";
 
@@ -40,8 +40,6 @@ export interface MessageHandling {
   rest: REST;
   botId: string;
 }
-
-const HELP = { command: "help", options: {} };
 
 /** The Create Message body that answers `message` with `rendered`, pinging nobody. */
 export function replyBody(
@@ -81,7 +79,7 @@ function replyTo(
 ): Reply {
   try {
     const ctx = { ...handling.ctx, place: messagePlace(message) };
-    return answerLine(ctx, line, handling.log) ?? runCommand(ctx, HELP, handling.log);
+    return answerAddressedLine(ctx, line, handling.log);
   } catch (error) {
     handling.logger.error(
       { ...logContext(message), err: loggableError(error) },

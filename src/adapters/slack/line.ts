@@ -1,8 +1,5 @@
-import type { Command, CommandContext } from "../../command/declaration.ts";
-import { type ErrorLog, runCommand } from "../../command/run-command.ts";
+import type { Command } from "../../command/declaration.ts";
 import { unescapeMrkdwn } from "../../render/slack/mrkdwn.ts";
-import type { Reply } from "../../reply/reply.ts";
-import { answerLine } from "../../text/answer-line.ts";
 import { commandOfSlash } from "./names.ts";
 
 // A whole command line typed in Slack, by the umbrella command (`/barents who huitfeldt`), a
@@ -30,9 +27,4 @@ export function lineOfMessage(text: string, names: LineNames): string {
   const name = commandOfSlash(first, names);
   if (name === null) return rest.join(" ");
   return [name, ...rest].join(" ");
-}
-
-/** Answers a command line; a blank one (`/barents` alone, a bare mention) gets /help. */
-export function answerSlackLine(ctx: CommandContext, line: string, log: ErrorLog): Reply {
-  return answerLine(ctx, line, log) ?? runCommand(ctx, { command: "help", options: {} }, log);
 }

@@ -6,7 +6,8 @@ import { renderSlack } from "../../render/slack/blocks.ts";
 import { unescapeMrkdwn } from "../../render/slack/mrkdwn.ts";
 import { decodeCall } from "../../reply/call-codec.ts";
 import type { Reply } from "../../reply/reply.ts";
-import { answerSlackLine, lineOfMessage } from "./line.ts";
+import { answerAddressedLine } from "../../text/answer-line.ts";
+import { lineOfMessage } from "./line.ts";
 import { commandOfSlash } from "./names.ts";
 
 // Slack's listeners as plain functions of what Bolt hands them ({ ack, respond, … }), so they
@@ -91,7 +92,7 @@ export function slashCommandListener(deps: SlackDeps) {
       // Slack sends &, < and > as entities; the renderer escapes them again on the way out.
       const line = name === null ? lineOfMessage(text, names) : `/${name} ${unescapeMrkdwn(text)}`;
       const ctx = contextAt(deps, command.channel_id, command.user_id);
-      const reply = answerSlackLine(ctx, line, deps.log);
+      const reply = answerAddressedLine(ctx, line, deps.log);
       await respond(render(deps, reply));
     } catch (error) {
       deps.logger.error(

@@ -1,6 +1,7 @@
 import type { SlackBlock } from "../../render/slack/block-kit.ts";
 import { renderSlackMessage } from "../../render/slack/blocks.ts";
-import { answerSlackLine, lineOfMessage } from "./line.ts";
+import { answerAddressedLine } from "../../text/answer-line.ts";
+import { lineOfMessage } from "./line.ts";
 import { contextAt, type SlackDeps } from "./listeners.ts";
 
 // The natural way in where slash commands cannot go: a mention of the app in a channel or a
@@ -63,7 +64,7 @@ async function answer(deps: SlackDeps, args: MessageArgs, thread?: string): Prom
   try {
     const line = lineOfMessage(event.text ?? "", { ...deps, commands: deps.ctx.commands });
     const ctx = contextAt(deps, event.channel, event.user);
-    const reply = answerSlackLine(ctx, line, deps.log);
+    const reply = answerAddressedLine(ctx, line, deps.log);
     const message = renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands });
     await post({ ...where, ...message, ...noUnfurl });
   } catch (error) {
