@@ -75,7 +75,12 @@ export const search = defineCommand({
   examples: ["/search kirkenes", "/search expelled diplomats", "/search Микушин"],
   handle(ctx, { query, page }) {
     const { index } = ctx;
-    const total = index.text.count(query);
+    // Only the page shown is ranked and read: at 100k records a common word matches most.
+    const requested = page ?? 1;
+    const { total, hits } = index.text.page(query, {
+      offset: (requested - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    });
     if (total === 0) {
       const near = index.text.nearestTerms(query);
       return reply("empty", `Nothing matches “${query}”.`, {
@@ -87,9 +92,7 @@ export const search = defineCommand({
         suggestions: near.map((word) => ({ label: word, call: searchCall(word) })),
       });
     }
-    // Only the page shown is ranked and read: at 100k records a common word matches most.
     const shown = pageOf(total, page, `${formatCall(searchCall(query), search)} page:1`);
-    const hits = index.text.search(query, { offset: shown.start, limit: PAGE_SIZE });
     const sources = new SourceList(index);
     const items = hits.flatMap((hit) => hitItem(index, hit, sources) ?? []);
     return reply("answer", `Search: ${query}`, {

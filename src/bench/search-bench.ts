@@ -94,7 +94,7 @@ export function benchSearchSpeed(
   const build = timeOnce(() => index.text);
   // What /search asks of the index: how many match, and the first page of them ranked.
   const latency = repeated(options.rounds ?? 5, () =>
-    timeEach(queries, (q) => [index.text.count(q), index.text.search(q, { limit: PAGE_SIZE })], {
+    timeEach(queries, (q) => index.text.page(q, { limit: PAGE_SIZE }), {
       runs: options.runs ?? 200,
     }),
   );

@@ -104,7 +104,24 @@ export class TextSearch {
   /** Records matching the words, best first: those holding every word, then those holding some. */
   search(query: string, options: TextQuery = {}): TextHit[] {
     const words = this.expand(query, options.loose ?? true);
-    if (!words) return [];
+    return words ? this.hits(words, options) : [];
+  }
+
+  /** How many records `search` would find in all. */
+  count(query: string, options: TextQuery = {}): number {
+    const words = this.expand(query, options.loose ?? true);
+    return words ? this.countOf(words, options) : 0;
+  }
+
+  /** One page of `search` and the count of all it would find, the words read once for both. */
+  page(query: string, options: TextQuery = {}): { total: number; hits: TextHit[] } {
+    const words = this.expand(query, options.loose ?? true);
+    if (!words) return { total: 0, hits: [] };
+    const total = this.countOf(words, options);
+    return { total, hits: total === 0 ? [] : this.hits(words, options) };
+  }
+
+  private hits(words: Expanded, options: TextQuery): TextHit[] {
     const offset = options.offset ?? 0;
     const wanted = offset + (options.limit ?? this.documents.length);
     const every = this.ranked(words.clauses.join(" AND "), wanted, options.kinds);
@@ -117,10 +134,7 @@ export class TextSearch {
     return rows.slice(offset, wanted).map((r) => this.hitOf(r.row, -r.rank, words));
   }
 
-  /** How many records `search` would find in all. */
-  count(query: string, options: TextQuery = {}): number {
-    const words = this.expand(query, options.loose ?? true);
-    if (!words) return 0;
+  private countOf(words: Expanded, options: TextQuery): number {
     const match = words.clauses.join(options.all ? " AND " : " OR ");
     const sql = `SELECT count(*) AS n FROM fts WHERE fts MATCH ?${this.within(options.kinds)}`;
     return (this.statement(sql).get(match) as { n: number }).n;

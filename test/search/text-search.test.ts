@@ -18,6 +18,14 @@ describe("TextSearch", () => {
     expect(some === -1 || some > every).toBe(true);
   });
 
+  it("gives a page and the count of all it finds in one call, as /search asks", () => {
+    expect(text.page("diplomats", { offset: 3, limit: 3 })).toEqual({
+      total: text.count("diplomats"),
+      hits: text.search("diplomats", { offset: 3, limit: 3 }),
+    });
+    expect(text.page("xqzv")).toEqual({ total: 0, hits: [] });
+  });
+
   it("counts what it finds, and pages through it without repeats", () => {
     const total = text.count("diplomats");
     const all = keys(text.search("diplomats"));
