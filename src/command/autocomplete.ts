@@ -37,8 +37,8 @@ export function autocomplete(
     }
     case "search": {
       // Titles and names of the best hits: picking one searches for it, and it comes first.
-      if (!text)
-        return ctx.index.dataset.people.slice(0, MAX_CHOICES).map((p) => choice(p.name, p.name));
+      // Before anything is typed, the people, as /who offers them.
+      if (!text) return autocomplete(ctx, "people", "");
       return ctx.index.text
         .search(text, { kinds: ["event", "person"], limit: MAX_CHOICES })
         .flatMap((hit) => {
