@@ -5,7 +5,8 @@ import { FAKE_DISCORD as F, snowflake } from "../../support/fake-discord.ts";
 // Interaction payloads shaped as Discord sends them (guild, channel, member, app permissions,
 // locales), so discord.js's own processing of INTERACTION_CREATE sees nothing unusual.
 
-const person = {
+/** The person who types, as Discord sends a user inside a payload. */
+export const person = {
   id: F.userId,
   username: "person",
   discriminator: "0",

@@ -1,20 +1,11 @@
 import type { GatewayMessageCreateDispatchData } from "discord.js";
 import { FAKE_DISCORD as F, snowflake } from "../../support/fake-discord.ts";
-import { GUILD_MEMBER } from "./interactions.ts";
+import { GUILD_MEMBER, person } from "./interactions.ts";
 
 // MESSAGE_CREATE payloads shaped as the gateway sends them without the Message Content intent:
 // in a server, with `guild_id` and the author's `member`; in a DM, with neither. Content is only
 // ever filled in here for messages Discord would fill it in for (mentions of the bot and DMs),
 // or left as Discord leaves it ("") for the rest.
-
-export const person = {
-  id: F.userId,
-  username: "person",
-  discriminator: "0",
-  global_name: "A Person",
-  avatar: null,
-  public_flags: 0,
-};
 
 export const botAuthor = {
   id: "100000000000000009",
