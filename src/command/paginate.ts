@@ -33,8 +33,7 @@ export function paginate<T>(
   example = "page:1",
   size = PAGE_SIZE,
 ): Page<T> {
-  const { start } = pageOf(list.length, page, example, size);
-  const pages = Math.max(1, Math.ceil(list.length / size));
+  const { start, pages } = pageOf(list.length, page, example, size);
   return { slice: list.slice(start, start + size), page, pages, total: list.length };
 }
 
