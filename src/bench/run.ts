@@ -10,7 +10,7 @@ import { benchIndex } from "./index-bench.ts";
 import { benchNameSearch } from "./name-search-bench.ts";
 import { benchLibraryMemory, benchMemory, benchStartup } from "./process-bench.ts";
 import { type BenchResults, renderReport } from "./report.ts";
-import { benchRelevance, benchSearchSpeed } from "./search-bench.ts";
+import { benchRankAgreement, benchRelevance, benchSearchSpeed } from "./search-bench.ts";
 
 // `npm run bench`: every figure issue 6 asks for, in one run, written to BENCHMARKS.md (a table
 // for people) and BENCHMARKS.json (the same numbers for tools). `-- --quick` runs fewer rounds,
@@ -52,15 +52,17 @@ async function main(): Promise<void> {
     step("/search: relevance beside plain Fuse.js, index build and latency");
     const searchTiming = quick ? { runs: 100, rounds: 1 } : { runs: 500, rounds: 5 };
     const bundledIndex = createContext({ BOT_TIMEZONE: "Europe/Oslo" }).index;
+    const syntheticIndex = createContext({ BOT_TIMEZONE: "Europe/Oslo", DATA_DIR: dir }).index;
     const search = {
       relevance: benchRelevance(bundledIndex),
       bundled: benchSearchSpeed(bundledIndex, undefined, searchTiming),
       // A search that matches tens of thousands of records takes a while: fewer timed calls.
       synthetic: benchSearchSpeed(
-        createContext({ BOT_TIMEZONE: "Europe/Oslo", DATA_DIR: dir }).index,
+        syntheticIndex,
         undefined,
         quick ? { runs: 60, rounds: 1 } : { runs: 180, rounds: 3 },
       ),
+      agreement: benchRankAgreement(syntheticIndex),
     };
 
     step("/who autocomplete beside plain Fuse.js");

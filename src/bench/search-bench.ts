@@ -9,6 +9,7 @@ import {
   type SearchDocument,
   searchDocuments,
 } from "../search/search-documents.ts";
+import { CANDIDATES, TextSearch } from "../search/text-search.ts";
 import { RELEVANCE_SET } from "./relevance-set.ts";
 import { type Latency, repeated, timeEach, timeOnce } from "./stats.ts";
 
@@ -33,6 +34,17 @@ export interface SearchSpeed {
   buildMs: number;
   latency: Latency;
   queries: number;
+}
+
+/** How the capped ranking's first pages compare with exact BM25 over every match. */
+export interface RankAgreement {
+  /** How many matches a query ranks. */
+  candidates: number;
+  queries: number;
+  /** First pages whose scores equal the exact ranking's, hit for hit (ties may swap records). */
+  pagesEqual: number;
+  /** The capped pages' summed scores over the exact pages' summed scores. */
+  scoreKept: number;
 }
 
 const key = (doc: { id: string }) => `${kindOfDoc(doc.id)}:${doc.id.slice(2)}`;
@@ -103,5 +115,50 @@ export function benchSearchSpeed(
     buildMs: Math.round(build.ms),
     latency,
     queries: queries.length,
+  };
+}
+
+/** The timed queries and one or two words from across the events' titles and summaries. */
+function agreementQueries(index: EventIndex): string[] {
+  const words = index.events
+    .filter((_, i) => i % Math.max(1, Math.floor(index.events.length / 200)) === 0)
+    .map((e) => `${e.title} ${e.summary}`.split(/\s+/).filter((w) => w.length > 3));
+  return [
+    ...searchQueries(index),
+    ...words.flatMap((w, i) => (w.length < 2 ? [] : [w[i % w.length], `${w[0]} ${w.at(-1)}`])),
+  ].filter((q): q is string => Boolean(q));
+}
+
+/**
+ * Ranking only the first matches (text-search.ts) beside exact BM25 over all of them, first page
+ * against first page: what the cap costs in quality. Builds a second index, so run it last.
+ */
+export function benchRankAgreement(index: EventIndex): RankAgreement {
+  const exact = new TextSearch(searchDocuments(index.dataset, index.events), {
+    candidates: Number.POSITIVE_INFINITY,
+  });
+  const queries = agreementQueries(index);
+  let equal = 0;
+  let kept = 0;
+  let all = 0;
+  const sum = (hits: ReadonlyArray<{ score: number }>) => hits.reduce((n, h) => n + h.score, 0);
+  const scores = (hits: ReadonlyArray<{ score: number }>) =>
+    hits.map((h) => h.score.toFixed(9)).join();
+  try {
+    for (const q of queries) {
+      const capped = index.text.search(q, { limit: PAGE_SIZE });
+      const best = exact.search(q, { limit: PAGE_SIZE });
+      if (scores(capped) === scores(best)) equal++;
+      kept += sum(capped);
+      all += sum(best);
+    }
+  } finally {
+    exact.close();
+  }
+  return {
+    candidates: CANDIDATES,
+    queries: queries.length,
+    pagesEqual: equal,
+    scoreKept: all === 0 ? 1 : kept / all,
   };
 }

@@ -21,6 +21,14 @@ import { Vocabulary } from "./vocabulary.ts";
 // ranking 0.885; at 100,000 events MiniSearch took 20 s and 421 MB to build and 1.7 s at p99
 // (it scores every record a common word matches, in JavaScript), FlexSearch fast only with a
 // hand-written top-k merge and 68 s and 938 MB to build, FTS5 6 s, 37 MB and some 55 ms.
+//
+// BM25 costs some 0.4 µs a matching record, so a word in 40,000 of 120,000 records took 20 ms to
+// rank. Records are therefore stored shortest first (rowid order is length order) and a query
+// ranks only its first CANDIDATES matches, the shortest: BM25 divides by length, so the best
+// answers are nearly always among them. At 100k events the first page agreed with exact ranking
+// on 99.7% of hits (BENCHMARKS.md). A query matching no more than CANDIDATES records (every query
+// on the bundled data) is ranked exactly; past them, the rest follow shortest first, so paging
+// still reaches every match once.
 
 export interface TextHit {
   kind: RecordKind;
@@ -48,7 +56,16 @@ export interface TextQuery {
 // most commands without ever searching, and need not load a native module to do it.
 const load = createRequire(import.meta.url);
 
-const WEIGHTS = SEARCH_FIELDS.map((f) => FIELD_BOOST[f]).join(", ");
+/** Matching records ranked per query: see the top of the file. */
+export const CANDIDATES = 3000;
+// Each record's kind as a token in a column of its own ("_event"): no query's words can reach it,
+// since words are letters and digits only. It is how a search keeps to kinds of record now that
+// rowids follow length, not kind. (A column filter on the words would do too, at four times
+// the cost: FTS5 must then read every match's positions.)
+const KIND = "kind";
+const kindToken = (kind: RecordKind) => `"_${kind}"`;
+// The kind column weighs nothing.
+const WEIGHTS = [...SEARCH_FIELDS.map((f) => FIELD_BOOST[f]), 0].join(", ");
 // FTS5's bm25() is lower-is-better; it is negated into TextHit.score.
 const RANK = `bm25(fts, ${WEIGHTS})`;
 // One slip in a word of four letters or more, two from eight; numbers are never typos.
@@ -64,41 +81,58 @@ interface Expanded {
   prefix?: string;
 }
 
+interface Ranked {
+  row: number;
+  /** bm25(): lower is better. */
+  rank: number;
+}
+
 /** Full-text search over search documents, built once. */
 export class TextSearch {
   private readonly db: Database.Database = new (load("better-sqlite3") as typeof Database)(
     ":memory:",
   );
   private readonly vocabulary = new Vocabulary();
-  /** The first and last row of each kind: documents come grouped by kind. */
-  private readonly rows = new Map<RecordKind, [number, number]>();
   private readonly statements = new Map<string, Database.Statement>();
+  /** The document of each rowid, less one. */
+  private readonly byRow: SearchDocument[];
+  private readonly candidates: number;
+  private readonly kindSizes = new Map<RecordKind, number>();
   private spellings?: Map<string, string>;
 
-  constructor(private readonly documents: readonly SearchDocument[]) {
-    const columns = SEARCH_FIELDS.map((f) => `"${f}"`).join(", ");
+  constructor(documents: readonly SearchDocument[], options: { candidates?: number } = {}) {
+    // SQLite's LIMIT takes an integer: "no limit" is the largest one.
+    this.candidates = Math.min(options.candidates ?? CANDIDATES, Number.MAX_SAFE_INTEGER);
+    const columns = [...SEARCH_FIELDS, KIND].map((f) => `"${f}"`).join(", ");
     // Contentless (the documents stay in memory here) with full detail, which bm25 needs.
     this.db.exec(
-      `CREATE VIRTUAL TABLE fts USING fts5(${columns}, tokenize='unicode61 remove_diacritics 0', detail=full, content='')`,
+      `CREATE VIRTUAL TABLE fts USING fts5(${columns}, tokenize="unicode61 remove_diacritics 0 tokenchars '_'", detail=full, content='')`,
     );
     const insert = this.db.prepare(
-      `INSERT INTO fts(rowid, ${columns}) VALUES (?${", ?".repeat(SEARCH_FIELDS.length)})`,
+      `INSERT INTO fts(rowid, ${columns}) VALUES (?${", ?".repeat(SEARCH_FIELDS.length + 1)})`,
     );
+    const rows = documents.map((doc) => {
+      const fields = SEARCH_FIELDS.map((f) => termsOf(doc[f]));
+      for (const terms of fields) for (const term of terms) this.vocabulary.add(term);
+      const length = fields.reduce((sum, terms) => sum + terms.length, 0);
+      return { doc, length, fields: fields.map((terms) => terms.join(" ")) };
+    });
+    // Stable, so records of one length keep the order they came in.
+    rows.sort((a, b) => a.length - b.length);
+    this.byRow = rows.map((r) => r.doc);
+    for (const doc of documents) {
+      const kind = kindOfDoc(doc.id);
+      this.kindSizes.set(kind, (this.kindSizes.get(kind) ?? 0) + 1);
+    }
     this.db.transaction(() => {
-      documents.forEach((doc, i) => {
-        const kind = kindOfDoc(doc.id);
-        const range = this.rows.get(kind);
-        if (range) range[1] = i + 1;
-        else this.rows.set(kind, [i + 1, i + 1]);
-        const fields = SEARCH_FIELDS.map((f) => {
-          const terms = termsOf(doc[f]);
-          for (const term of terms) this.vocabulary.add(term);
-          return terms.join(" ");
-        });
-        insert.run(i + 1, ...fields);
-      });
+      rows.forEach((r, i) => insert.run(i + 1, ...r.fields, `_${kindOfDoc(r.doc.id)}`));
     })();
     this.db.exec("INSERT INTO fts(fts) VALUES('optimize')");
+  }
+
+  /** Frees the in-memory database; for a second index built only to compare with. */
+  close(): void {
+    this.db.close();
   }
 
   /** Records matching the words, best first: those holding every word, then those holding some. */
@@ -123,20 +157,21 @@ export class TextSearch {
 
   private hits(words: Expanded, options: TextQuery): TextHit[] {
     const offset = options.offset ?? 0;
-    const wanted = offset + (options.limit ?? this.documents.length);
-    const every = this.ranked(words.clauses.join(" AND "), wanted, options.kinds);
+    const wanted = offset + (options.limit ?? this.byRow.length);
+    const every = this.ranked(this.matchOf(words.clauses.join(" AND "), options.kinds), wanted);
     let rows = every;
     if (!options.all && words.clauses.length > 1 && every.length < wanted) {
       const seen = new Set(every.map((r) => r.row));
-      const some = this.ranked(words.clauses.join(" OR "), wanted + every.length, options.kinds);
+      const match = this.matchOf(words.clauses.join(" OR "), options.kinds);
+      const some = this.ranked(match, wanted + every.length);
       rows = [...every, ...some.filter((r) => !seen.has(r.row))];
     }
     return rows.slice(offset, wanted).map((r) => this.hitOf(r.row, -r.rank, words));
   }
 
   private countOf(words: Expanded, options: TextQuery): number {
-    const match = words.clauses.join(options.all ? " AND " : " OR ");
-    const sql = `SELECT count(*) AS n FROM fts WHERE fts MATCH ?${this.within(options.kinds)}`;
+    const match = this.matchOf(words.clauses.join(options.all ? " AND " : " OR "), options.kinds);
+    const sql = "SELECT count(*) AS n FROM fts WHERE fts MATCH ?";
     return (this.statement(sql).get(match) as { n: number }).n;
   }
 
@@ -144,9 +179,10 @@ export class TextSearch {
   matching(query: string, kind: RecordKind): string[] {
     const words = this.expand(query, false);
     if (!words) return [];
-    const sql = `SELECT rowid AS row FROM fts WHERE fts MATCH ?${this.within([kind])}`;
-    return (this.statement(sql).all(words.clauses.join(" AND ")) as Array<{ row: number }>).map(
-      (r) => this.documents[r.row - 1]?.id.slice(2) ?? "",
+    const sql = "SELECT rowid AS row FROM fts WHERE fts MATCH ?";
+    const match = this.matchOf(words.clauses.join(" AND "), [kind]);
+    return (this.statement(sql).all(match) as Array<{ row: number }>).map(
+      (r) => this.byRow[r.row - 1]?.id.slice(2) ?? "",
     );
   }
 
@@ -170,11 +206,15 @@ export class TextSearch {
     if (terms.length === 0) return undefined;
     const accept = new Set(terms);
     const last = terms.at(-1) ?? "";
+    // The last word is read as unfinished only when the index does not hold it as a word: a
+    // finished word would gather every longer one too (russia: russian, russians), which made
+    // common words five times slower to rank and blurred what was asked.
+    const typing = loose && last.length >= 3 && !this.vocabulary.has(last);
     const clauses = terms.map((term) => {
       // Terms are letters and digits only, so quoting them is all FTS5's syntax needs.
       const forms = [`"${term}"`];
       if (!loose) return forms[0] as string;
-      if (term === last && term.length >= 3) forms.push(`"${term}"*`);
+      if (typing && term === last) forms.push(`"${term}"*`);
       if (!this.vocabulary.has(term)) {
         for (const reading of this.vocabulary.near(term, slips(term))) {
           forms.push(`"${reading}"`);
@@ -183,22 +223,33 @@ export class TextSearch {
       }
       return forms.length === 1 ? (forms[0] as string) : `(${forms.join(" OR ")})`;
     });
-    return loose && last.length >= 3 ? { clauses, accept, prefix: last } : { clauses, accept };
+    return typing ? { clauses, accept, prefix: last } : { clauses, accept };
   }
 
-  private ranked(match: string, limit: number, kinds?: readonly RecordKind[]) {
-    const sql = `SELECT rowid AS row, ${RANK} AS rank FROM fts WHERE fts MATCH ?${this.within(kinds)} ORDER BY rank LIMIT ?`;
-    return this.statement(sql).all(match, limit) as Array<{ row: number; rank: number }>;
+  /** The first `wanted` matches in rank order: see CANDIDATES. */
+  private ranked(match: string, wanted: number): Ranked[] {
+    // The inner LIMIT takes the first matches in rowid order, the shortest; only those are ranked.
+    const sql = `SELECT row, rank FROM (SELECT rowid AS row, ${RANK} AS rank FROM fts WHERE fts MATCH ? LIMIT ?) ORDER BY rank LIMIT ?`;
+    const best = this.statement(sql).all(match, this.candidates, wanted) as Ranked[];
+    if (best.length < this.candidates || wanted <= this.candidates) return best;
+    const rest = `SELECT rowid AS row, ${RANK} AS rank FROM fts WHERE fts MATCH ? LIMIT ? OFFSET ?`;
+    const after = this.statement(rest).all(match, wanted - best.length, this.candidates);
+    return [...best, ...(after as Ranked[])];
   }
 
-  /** Rows of these kinds only, by the ranges they were inserted in. */
-  private within(kinds?: readonly RecordKind[]): string {
-    if (!kinds) return "";
-    const ranges = kinds.flatMap((k) => {
-      const range = this.rows.get(k);
-      return range ? [`rowid BETWEEN ${range[0]} AND ${range[1]}`] : [];
-    });
-    return ranges.length ? ` AND (${ranges.join(" OR ")})` : " AND 0";
+  /** The words' query, kept to some kinds of record if asked. */
+  private matchOf(words: string, kinds?: readonly RecordKind[]): string {
+    if (!kinds) return words;
+    // FTS5 reads every record of each kind named, so it is told the fewer: the kinds wanted, or
+    // those not wanted. /search's autocomplete wants all but the few sources.
+    const size = (list: readonly RecordKind[]) =>
+      list.reduce((sum, k) => sum + (this.kindSizes.get(k) ?? 0), 0);
+    const others = [...this.kindSizes.keys()].filter((k) => !kinds.includes(k));
+    if (others.length === 0) return words;
+    const list = (of: readonly RecordKind[]) => of.map(kindToken).join(" OR ");
+    if (size(others) < size(kinds)) return `(${words}) NOT (${list(others)})`;
+    // No kind at all matches nothing: FTS5 has no "false", but a kind no record has will do.
+    return `(${words}) AND (${kinds.length ? list(kinds) : '"_none"'})`;
   }
 
   private statement(sql: string): Database.Statement {
@@ -212,7 +263,7 @@ export class TextSearch {
 
   /** A hit with the terms it matched, read from the document itself (only hits shown pay). */
   private hitOf(row: number, score: number, words: Expanded): TextHit {
-    const doc = this.documents[row - 1] as SearchDocument;
+    const doc = this.byRow[row - 1] as SearchDocument;
     const terms = new Set<string>();
     for (const field of SEARCH_FIELDS) {
       for (const term of termsOf(doc[field])) {
@@ -228,7 +279,7 @@ export class TextSearch {
   private spellingsOfTerms(): Map<string, string> {
     if (this.spellings) return this.spellings;
     const spellings = new Map<string, string>();
-    for (const doc of this.documents) {
+    for (const doc of this.byRow) {
       for (const text of [doc.title, doc.names, doc.labels]) {
         for (const w of wordsOf(text)) {
           // Numbers and short words make poor suggestions.

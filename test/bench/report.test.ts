@@ -129,6 +129,7 @@ describe("renderReport", () => {
           },
           bundled: speed(1500),
           synthetic: speed(25_000),
+          agreement: { candidates: 3000, queries: 400, pagesEqual: 360, scoreKept: 0.9994 },
         },
       }),
     );
@@ -138,6 +139,8 @@ describe("renderReport", () => {
     expect(targetLine(withSearch, "/search p99 ≤ 2 ms")).toMatch(/\| yes \|$/);
     expect(targetLine(withSearch, "/search p99 ≤ 10 ms")).toContain("25 ms | **no**: 15 ms over");
     expect(withSearch).toContain("“Путин”");
+    expect(withSearch).toContain("its first 3,000 matches");
+    expect(withSearch).toContain("did on 360 (90%), and kept 99.94%");
     expect(report).not.toContain("## /search");
   });
 

@@ -49,13 +49,13 @@ describe("/search <words>", () => {
   });
 
   it("pages eight hits at a time, statelessly", () => {
-    const first = ask(ctx, "/search expelled diplomats");
+    const first = ask(ctx, "/search norwegian diplomats");
     expect(first.items).toHaveLength(8);
     expect(first.paging).toMatchObject({
       page: 1,
-      call: { command: "search", options: { query: "expelled diplomats" } },
+      call: { command: "search", options: { query: "norwegian diplomats" } },
     });
-    const second = ask(ctx, '/search "expelled diplomats" page:2');
+    const second = ask(ctx, '/search "norwegian diplomats" page:2');
     expect(second.paging?.page).toBe(2);
     expect(second.items[0]?.title).not.toBe(first.items[0]?.title);
   });

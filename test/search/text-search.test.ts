@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { termsOf } from "../../src/search/search-terms.ts";
+import { searchDocuments } from "../../src/search/search-documents.ts";
+import { termOf, termsOf } from "../../src/search/search-terms.ts";
+import { TextSearch } from "../../src/search/text-search.ts";
 import { bundledContext } from "../support/context.ts";
 
 // The full-text index over the bundled data: ranking, counting, paging, filtering by kind.
@@ -41,9 +43,24 @@ describe("TextSearch", () => {
   });
 
   it("narrows to kinds of record", () => {
-    const hits = text.search("huitfeldt", { kinds: ["event"] });
-    expect(hits.length).toBeGreaterThan(0);
-    expect(hits.every((h) => h.kind === "event")).toBe(true);
+    const kindsOf = (kinds: Parameters<typeof text.search>[1]) =>
+      new Set(text.search("norway", kinds).map((h) => h.kind));
+    expect(kindsOf({})).toEqual(new Set(["event", "person", "source"]));
+    expect(kindsOf({ kinds: ["event"] })).toEqual(new Set(["event"]));
+    expect(kindsOf({ kinds: ["person"] })).toEqual(new Set(["person"]));
+    // As autocomplete asks: all but the sources, which FTS5 is told as "not the sources".
+    expect(kindsOf({ kinds: ["event", "person"] })).toEqual(new Set(["event", "person"]));
+    expect(kindsOf({ kinds: [] })).toEqual(new Set());
+    expect(text.count("huitfeldt", { kinds: ["person"] })).toBe(1);
+    expect(text.count("huitfeldt", { kinds: ["source"] })).toBe(0);
+  });
+
+  it("reads a word the index holds as finished, and only an unheld last word as unfinished", () => {
+    const diplomat = termOf("diplomats") as string;
+    expect(text.search("diplomats").every((h) => h.terms.includes(diplomat))).toBe(true);
+    expect(
+      text.search("diplomati").some((h) => h.terms.includes(termOf("diplomatic") as string)),
+    ).toBe(true);
   });
 
   it("lists the records holding every word exactly, for filters", () => {
@@ -56,5 +73,44 @@ describe("TextSearch", () => {
       expect(() => text.search(query)).not.toThrow();
       expect(() => text.count(query)).not.toThrow();
     }
+  });
+});
+
+describe("TextSearch past its candidates", () => {
+  // Only the first `candidates` matches, the shortest records, are ranked; the bundled data never
+  // reaches the real limit, so a tiny one shows what a 100k index does with a common word.
+  const documents = searchDocuments(index.dataset, index.events);
+  const small = new TextSearch(documents, { candidates: 4 });
+  const exact = new TextSearch(documents, { candidates: Number.POSITIVE_INFINITY });
+  const ids = (hits: ReturnType<typeof text.search>) => hits.map((h) => `${h.kind}:${h.id}`);
+
+  it("ranks exactly while a query matches no more than the candidates", () => {
+    for (const query of ["kirkenes", "huitfeldt", "frode berg", "solovetsky monastery"]) {
+      expect(ids(text.search(query, { limit: 8 }))).toEqual(ids(exact.search(query, { limit: 8 })));
+    }
+  });
+
+  it("ranks the shortest matches, then pages through the rest once each", () => {
+    const total = exact.count("norway");
+    expect(total).toBeGreaterThan(20);
+    const all = ids(small.search("norway"));
+    expect(all).toHaveLength(total);
+    expect(new Set(all)).toEqual(new Set(ids(exact.search("norway"))));
+    const pages = [0, 3, 6, 9].flatMap((offset) =>
+      ids(small.search("norway", { offset, limit: 3 })),
+    );
+    expect(pages).toEqual(all.slice(0, 12));
+    // The four ranked come best first.
+    const ranked = small.search("norway", { limit: 4 }).map((h) => h.score);
+    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+  });
+
+  it("still puts records holding every word before those holding some", () => {
+    const [frode, arrested] = termsOf("frode arrested") as [string, string];
+    const hits = small.search("frode arrested");
+    const some = hits.findIndex((h) => !(h.terms.includes(frode) && h.terms.includes(arrested)));
+    const every = hits.findLastIndex((h) => h.terms.includes(frode) && h.terms.includes(arrested));
+    expect(every).toBeGreaterThanOrEqual(0);
+    expect(some === -1 || some > every).toBe(true);
   });
 });

@@ -16,8 +16,8 @@ describe("answerLine", () => {
 
   it("searches words that start like an option, and takes a page at the end as the search's", () => {
     expect(answer("re: frode berg")?.title).toBe("Search: re: frode berg");
-    const second = answer("expelled diplomats page:2");
-    expect(second?.title).toBe("Search: expelled diplomats");
+    const second = answer("norwegian diplomats page:2");
+    expect(second?.title).toBe("Search: norwegian diplomats");
     expect(second?.paging?.page).toBe(2);
   });
 
