@@ -36,6 +36,18 @@ describe("TextSearch", () => {
     expect(pages.flat()).toEqual(all.slice(0, 9));
   });
 
+  it("counts exactly however the count is made", () => {
+    // One or two plain words are counted from FTS5's vocabulary; typos, prefixes and kinds by
+    // reading the matches. Each must agree with the records a search returns.
+    for (const query of ["norway", "norway russia", "kirkenes 2023", "huitfedlt", "huitf", "x"]) {
+      expect(text.count(query)).toBe(text.search(query).length);
+      expect(text.count(query, { all: true })).toBe(text.search(query, { all: true }).length);
+    }
+    expect(text.count("norway", { kinds: ["event"] })).toBe(
+      text.search("norway", { kinds: ["event"] }).length,
+    );
+  });
+
   it("matches a typo only through terms the index holds, and an unfinished last word", () => {
     expect(keys(text.search("huitfedlt", { limit: 1 }))).toEqual(["person:anniken-huitfeldt"]);
     expect(keys(text.search("huitf", { limit: 1 }))).toEqual(["person:anniken-huitfeldt"]);
