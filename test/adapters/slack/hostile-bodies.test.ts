@@ -94,6 +94,11 @@ describe("Slack over HTTP: signed bodies that are not commands, actions or event
     expect(ms).toBeLessThan(NOT_HELD_MS);
   });
 
+  it("refuses an Events API body whose event is null, sent as JSON as Slack sends events", async () => {
+    const res = await signedJson(app.base, { ...eventCallback({}), event: null });
+    expect(res.status).toBe(400);
+  });
+
   it.each([
     ["a view_submission", { type: "view_submission", view: { id: "V1" } }],
     ["a shortcut", { type: "shortcut", callback_id: "x" }],
