@@ -3,8 +3,8 @@
 // a type or a string where it expects an object threw in App.processEvent (a 500) or in its
 // middleware (an error with a stack). So both transports hand Bolt only the three kinds Barents
 // listens for, in the shape Slack documents, with every field Bolt or a listener reads checked:
-// - a slash command: flat string fields, `command` starting with "/", a `response_url`;
-// - a `block_actions` press: `actions` a non-empty list of { type, action_id } and a
+// - a slash command: flat string fields, `command` starting with "/", an http(s) `response_url`;
+// - a `block_actions` press: `actions` a non-empty list of { type, action_id } and an http(s)
 //   `response_url` (respond() needs it);
 // - an `event_callback` carrying an `app_mention` or a `message` with `channel` and `ts`.
 // Any other well-formed body (a shortcut, a view submission, another event) is acked and logged;
@@ -26,6 +26,9 @@ export function isRecord(value: unknown): value is Fields {
 }
 
 const isString = (value: unknown): value is string => typeof value === "string";
+/** Where respond() posts: Bolt skips an empty one and fetch() throws on one that is not a URL. */
+const isResponseUrl = (value: unknown) =>
+  isString(value) && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 const isNamed = (value: unknown) => isRecord(value) && isString(value.id);
 
 /** The first of `keys` that is present on `fields` and fails `check`. */
@@ -88,7 +91,7 @@ function commandVerdict(body: Fields): SlackBodyVerdict {
   const bad = Object.keys(body).find((key) => !isString(body[key]));
   if (bad) return refuse(`the command's ${bad} is not a string`);
   if (!(body.command as string).startsWith("/")) return refuse("the command does not start with /");
-  if (!body.response_url) return refuse("the command has no response_url");
+  if (!isResponseUrl(body.response_url)) return refuse("the command has no response_url");
   return dispatch(body);
 }
 
@@ -104,7 +107,7 @@ function actionsVerdict(body: Fields): SlackBodyVerdict {
   if (!Array.isArray(actions) || actions.length === 0 || !actions.every(isAction)) {
     return refuse("actions is not a list of actions with a type and an action_id");
   }
-  if (!isString(body.response_url)) return refuse("the press has no response_url");
+  if (!isResponseUrl(body.response_url)) return refuse("the press has no response_url");
   if (!isNamed(body.user)) return refuse("the press names no user");
   return dispatch(body);
 }
