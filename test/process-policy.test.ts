@@ -24,7 +24,9 @@ describe("the process policy", { timeout: 30_000 }, () => {
       msg: "unhandled promise rejection; the process stays up",
     });
     expect(line?.err).toMatchObject({ message: "a promise nobody awaited" });
-    expect(String((line?.err as { stack?: string }).stack)).toContain("failing-process.ts");
+    expect(String((line?.err as { stack?: string } | undefined)?.stack)).toContain(
+      "failing-process.ts",
+    );
   });
 
   it("logs an uncaught exception at fatal and exits 1, for the supervisor to restart it", () => {
