@@ -151,3 +151,20 @@ describe("Slack over HTTP: the replay window", () => {
     expect(await urls.at("skew")).toBeDefined();
   });
 });
+
+describe("Slack over HTTP: Slack's own checks of the endpoint", () => {
+  it("answers url_verification with its challenge", async () => {
+    const res = await signedJson(app.base, { type: "url_verification", challenge: "c-123" });
+    expect(await res.json()).toEqual({ challenge: "c-123" });
+  });
+
+  it("answers the unsigned ssl_check with an empty 200, and runs nothing", async () => {
+    const res = await fetch(`${app.base}/slack/events`, {
+      method: "POST",
+      headers: { "content-type": FORM },
+      body: "ssl_check=1&token=x&command=%2Fbarents-help",
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("");
+  });
+});
