@@ -21,7 +21,7 @@ import { type FuzzCase, fuzzCases } from "./fuzz-cases.ts";
 // Signed random requests against the bot's one HTTP server carrying Slack's and Discord's
 // routes (issue 14): whatever arrives, no 5xx and no crash (vitest fails the run on any
 // unhandled rejection or uncaught exception). A few thousand cases by default; FUZZ_CASES=100000
-// for a longer hunt, FUZZ_SEED to replay a run.
+// for a longer hunt, FUZZ_SEED to replay a run, FUZZ_ALL=1 to keep fault 5's shape in (below).
 
 // Each case costs some 5 ms on a loaded 2-core machine: 2,000 keep the test near 10 s.
 const CASES = Number(process.env.FUZZ_CASES ?? 2000);
