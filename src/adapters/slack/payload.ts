@@ -3,7 +3,7 @@
 // a type or a string where it expects an object threw in App.processEvent (a 500) or in its
 // middleware (an error with a stack). So both transports hand Bolt only the three kinds Barents
 // listens for, in the shape Slack documents, with every field Bolt or a listener reads checked:
-// - a slash command: flat string fields, `command` starting with "/", an http(s) `response_url`;
+// - a slash command: `command` starting with "/", string fields, an http(s) `response_url`;
 // - a `block_actions` press: `actions` a non-empty list of { type, action_id } and an http(s)
 //   `response_url` (respond() needs it);
 // - an `event_callback` carrying an `app_mention` or a `message` with `channel` and `ts`.
@@ -30,6 +30,7 @@ const isString = (value: unknown): value is string => typeof value === "string";
 const isResponseUrl = (value: unknown) =>
   isString(value) && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 const isNamed = (value: unknown) => isRecord(value) && isString(value.id);
+const isStringOrNull = (value: unknown) => value === null || isString(value);
 
 /** The first of `keys` that is present on `fields` and fails `check`. */
 function badField(fields: Fields, keys: readonly string[], check: (v: unknown) => boolean) {
@@ -55,8 +56,10 @@ function workspaceProblem(body: Fields): string | undefined {
   if (objects) return `${objects} is not an object`;
   const named = badField(body, ["user", "channel"], isNamed);
   if (named) return `${named} has no id`;
-  const strings = badField(body, ["team_id", "enterprise_id", "api_app_id", "type"], isString);
-  return strings && `${strings} is not a string`;
+  if (body.type !== undefined && !isString(body.type)) return "type is not a string";
+  // Slack sends null for a workspace outside Enterprise Grid; Bolt reads either.
+  const ids = badField(body, ["team_id", "enterprise_id", "api_app_id"], isStringOrNull);
+  return ids && `${ids} is not a string`;
 }
 
 const MESSAGE_EVENT_STRINGS = [
@@ -87,10 +90,17 @@ function eventVerdict(body: Fields): SlackBodyVerdict {
   return bad ? refuse(`the event's ${bad} is not a string`) : dispatch(body);
 }
 
+/** What Bolt and the command listener read of a slash command, besides its name. */
+const COMMAND_STRINGS = ["text", "user_id", "channel_id", "team_id", "trigger_id"] as const;
+
 function commandVerdict(body: Fields): SlackBodyVerdict {
-  const bad = Object.keys(body).find((key) => !isString(body[key]));
+  if (!isString(body.command) || !body.command.startsWith("/")) {
+    return refuse("the command does not start with /");
+  }
+  const bad =
+    badField(body, COMMAND_STRINGS, isString) ??
+    badField(body, ["enterprise_id", "api_app_id"], isStringOrNull);
   if (bad) return refuse(`the command's ${bad} is not a string`);
-  if (!(body.command as string).startsWith("/")) return refuse("the command does not start with /");
   if (!isResponseUrl(body.response_url)) return refuse("the command has no response_url");
   return dispatch(body);
 }
