@@ -1,11 +1,13 @@
 import { runConsole } from "./adapters/console.ts";
 import { transports } from "./config.ts";
+import { installProcessPolicy } from "./process-policy.ts";
 import type { Running } from "./serve.ts";
 import { startUp } from "./startup.ts";
 
 // `npm start`. Discord and Slack run side by side when their credentials are set; with none,
 // the console bot on the bundled data.
 const started = startUp();
+installProcessPolicy(started.logger);
 const wanted = transports(started.config);
 
 if (!wanted.discord && !wanted.slack) {

@@ -20,6 +20,15 @@ export class BodyTooLargeError extends Error {
   override name = "BodyTooLargeError";
 }
 
+/**
+ * The client hung up before its body had arrived. Nothing is wrong on our side and nobody is left
+ * to answer, so it is logged at debug: at error, with a stack, 500 dropped connections made 500
+ * error lines (issue 14, fault 9).
+ */
+export class RequestAbortedError extends Error {
+  override name = "RequestAbortedError";
+}
+
 /** The raw request body, which signature checks need byte for byte. */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   // Listeners rather than `for await`: the async iterator costs a few promises per request,
@@ -40,7 +49,12 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     req.once("end", () =>
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
     );
-    req.once("error", reject);
+    // Node ends an aborted request with "error" (ECONNRESET, "aborted") and "close", or with
+    // "close" alone when the error had no listener; either way "end" never comes.
+    req.once("error", () => reject(new RequestAbortedError("the client hung up")));
+    req.once("close", () => {
+      if (!req.complete) reject(new RequestAbortedError("the client hung up"));
+    });
   });
 }
 
@@ -78,6 +92,10 @@ export function createHttpServer(routes: readonly Route[], logger: Logger): Serv
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         if (!res.headersSent) sendJson(res, 413, { error: "body too large" });
+        return;
+      }
+      if (error instanceof RequestAbortedError) {
+        logger.debug({ path }, "client went away mid-request");
         return;
       }
       logger.error({ err: error, path }, "HTTP handler failed");

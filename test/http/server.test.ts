@@ -1,7 +1,10 @@
 import type { Server } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { close, createHttpServer, listen, readBody, sendJson } from "../../src/http/server.ts";
-import { createLogger } from "../../src/logger.ts";
+import { capturedLogger } from "../support/captured-logger.ts";
+
+const captured = capturedLogger("debug");
 
 let server: Server;
 let base = "";
@@ -25,7 +28,7 @@ beforeAll(async () => {
         },
       },
     ],
-    createLogger("silent"),
+    captured.logger,
   );
   const address = await listen(server, 0, "127.0.0.1");
   base = `http://127.0.0.1:${address.port}`;
@@ -61,6 +64,30 @@ describe("the one HTTP server", () => {
     const res = await fetch(`${base}/broken`, { method: "POST" });
     expect(res.status).toBe(500);
     expect(await res.text()).not.toMatch(/boom|at /);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+/** Sends the head of a POST and part of its body, then hangs up, as an impatient client does. */
+function hangUpMidBody(port: number): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\npart");
+      setImmediate(() => socket.destroy());
+    });
+    socket.on("close", () => resolve());
+  });
+}
+
+describe("the one HTTP server, when clients hang up", () => {
+  it("logs each abort at debug with no stack, never as an error, and keeps serving", async () => {
+    const port = Number(new URL(base).port);
+    await Promise.all(Array.from({ length: 20 }, () => hangUpMidBody(port)));
+    const aborts = () => captured.lines.filter((l) => l.msg === "client went away mid-request");
+    // The server learns of each hang-up a moment after the client's socket closes.
+    while (aborts().length < 20) await new Promise((r) => setImmediate(r));
+    expect(aborts().every((l) => l.level === 20 && l.err === undefined)).toBe(true);
+    expect(captured.lines.filter((l) => Number(l.level) >= 40 && l.path === "/echo")).toEqual([]);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
 });

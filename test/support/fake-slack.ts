@@ -180,6 +180,8 @@ export interface FakeSocket {
   connected: Promise<void>;
   /** Sends an envelope to every connected client. */
   send(envelope: Record<string, unknown>): void;
+  /** Sends any text as a message, as a hostile or broken server might. */
+  sendRaw(text: string): void;
   /** Resolves when the client has closed its connection. */
   closedByClient: Promise<void>;
   close(): Promise<void>;
@@ -219,6 +221,9 @@ export async function startFakeSocket(): Promise<FakeSocket> {
     connected,
     send: (envelope) => {
       for (const client of clients) client.send(JSON.stringify(envelope));
+    },
+    sendRaw: (text) => {
+      for (const client of clients) client.send(text);
     },
     closedByClient,
     close: () =>

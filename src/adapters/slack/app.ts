@@ -1,4 +1,4 @@
-import { App, type BlockAction, HTTPReceiver, type webApi } from "@slack/bolt";
+import { App, type BlockAction, SocketModeReceiver, type webApi } from "@slack/bolt";
 import type { Route } from "../../http/server.ts";
 import { ACTION_PATTERN } from "../../render/slack/block-kit.ts";
 import { renderSlackMessage } from "../../render/slack/blocks.ts";
@@ -6,20 +6,28 @@ import type { Reply } from "../../reply/reply.ts";
 import type { Poster } from "../../schedule/scheduler.ts";
 import type { Started } from "../../startup.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { buttonListener, type SlackDeps, slashCommandListener } from "./listeners.ts";
+import { SlackHttpReceiver } from "./http-receiver.ts";
+import {
+  buttonListener,
+  foreignButtonListener,
+  type SlackDeps,
+  slashCommandListener,
+} from "./listeners.ts";
 import {
   directMessageListener,
   mentionListener,
   type PostMessage,
   type SlackMessageEvent,
 } from "./message-listeners.ts";
-import { installedCommands, SLACK_EVENTS_PATH } from "./names.ts";
+import { installedCommands } from "./names.ts";
 import { postingClient, slackPoster } from "./post.ts";
+import { guardSocketMessages } from "./socket-guard.ts";
 
 // Slack by Bolt, in either transport with one handling path, as bolt-js's Receiver seam
 // intends: Socket Mode when an app-level token is set (Bolt holds the socket), HTTP otherwise.
-// In HTTP mode Bolt's HTTPReceiver is never started; its request listener is handed to the
-// bot's one HTTP server as the route POST /slack/events.
+// In HTTP mode the receiver is Barents' own (./http-receiver.ts), whose route the bot's one HTTP
+// server carries as POST /slack/events. Both transports hand Bolt only bodies it can read
+// (./payload.ts).
 
 export interface SlackOptions {
   /**
@@ -70,6 +78,10 @@ function register(app: App, deps: SlackDeps, post: PostMessage): void {
       channel: body.channel?.id,
     }),
   );
+  const onForeign = foreignButtonListener(deps);
+  app.action<BlockAction>({ type: "block_actions" }, ({ action, body, ack }) =>
+    onForeign({ action, ack, user: body.user?.id, channel: body.channel?.id }),
+  );
 }
 
 /**
@@ -99,17 +111,20 @@ export async function startSlack(
   if (config.SLACK_API_URL) clientOptions.slackApiUrl = apiBase(config.SLACK_API_URL);
   if (options.retryConfig) clientOptions.retryConfig = options.retryConfig;
 
-  const socket = config.SLACK_APP_TOKEN !== undefined;
-  let receiver: HTTPReceiver | undefined;
-  if (!socket) {
+  const appToken = config.SLACK_APP_TOKEN;
+  let receiver: SlackHttpReceiver | SocketModeReceiver;
+  if (appToken !== undefined) {
+    receiver = new SocketModeReceiver({
+      appToken,
+      logger: boltLog,
+      installerOptions: { clientOptions },
+    });
+    guardSocketMessages(receiver.client, logger);
+  } else {
     if (!config.SLACK_SIGNING_SECRET) {
       throw new Error("SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is needed with SLACK_BOT_TOKEN.");
     }
-    receiver = new HTTPReceiver({
-      signingSecret: config.SLACK_SIGNING_SECRET,
-      endpoints: SLACK_EVENTS_PATH,
-      logger: boltLog,
-    });
+    receiver = new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET, logger });
   }
   const app = new App({
     token,
@@ -120,7 +135,9 @@ export async function startSlack(
     // auth.test runs in init() below, where a refused token fails start-up, rather than from
     // the constructor, where its failure would surface only on the first request.
     deferInitialization: true,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
+    receiver,
+    // Bolt takes a receiver with socketMode only if it is its own SocketModeReceiver.
+    ...(appToken !== undefined ? { socketMode: true, appToken } : {}),
   });
   // Replies to mentions and DMs, like scheduled posts, are never repeated on an unknown outcome.
   const client = postingClient(token, { ...clientOptions, logger: boltLog });
@@ -133,13 +150,13 @@ export async function startSlack(
   const poster = slackPoster(client, (reply: Reply) =>
     renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands }),
   );
-  if (!receiver) {
+  if (receiver instanceof SocketModeReceiver) {
     await app.start();
     return { mode: "socket", poster, stop: async () => void (await app.stop()) };
   }
   return {
     mode: "http",
-    route: { method: "POST", path: SLACK_EVENTS_PATH, handler: receiver.requestListener },
+    route: receiver.route,
     poster,
     stop: async () => {},
   };

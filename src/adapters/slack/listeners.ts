@@ -1,7 +1,11 @@
 import type { CommandContext } from "../../command/declaration.ts";
 import { type ErrorLog, findCommand, runCommand } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
-import type { SlackBlock, SlackReplyPayload } from "../../render/slack/block-kit.ts";
+import {
+  ACTION_PATTERN,
+  type SlackBlock,
+  type SlackReplyPayload,
+} from "../../render/slack/block-kit.ts";
 import { renderSlack } from "../../render/slack/blocks.ts";
 import { unescapeMrkdwn } from "../../render/slack/mrkdwn.ts";
 import { decodeCall } from "../../reply/call-codec.ts";
@@ -138,5 +142,21 @@ export function buttonListener(deps: SlackDeps) {
       );
       await respond(SORRY).catch(() => {});
     }
+  };
+}
+
+/**
+ * Acks at once a press of a button Barents did not make, which no other listener matches:
+ * unacknowledged, Slack would wait out its 3 s and show the presser an error. Nothing is wrong
+ * on our side, so it is logged at info.
+ */
+export function foreignButtonListener(deps: SlackDeps) {
+  return async ({ action, ack, user, channel }: Omit<ButtonArgs, "respond">): Promise<void> => {
+    if (ACTION_PATTERN.test(action.action_id)) return;
+    await ack();
+    deps.logger.info(
+      { action: action.action_id, user, channel },
+      "a Slack button Barents did not make",
+    );
   };
 }

@@ -4,7 +4,7 @@ import { type RunningSlack, startSlack } from "../../../src/adapters/slack/app.t
 import type { Command } from "../../../src/command/declaration.ts";
 import { loadConfig } from "../../../src/config.ts";
 import { close, createHttpServer, listen } from "../../../src/http/server.ts";
-import { createLogger } from "../../../src/logger.ts";
+import { createLogger, type Logger } from "../../../src/logger.ts";
 import type { Started } from "../../../src/startup.ts";
 import { bundledContext } from "../../support/context.ts";
 import { type FakeWebApi, slackSignature } from "../../support/fake-slack.ts";
@@ -26,8 +26,8 @@ export async function startHttpSlack(
   web: FakeWebApi,
   env: Record<string, string> = {},
   commands: readonly Command[] = COMMANDS,
+  logger: Logger = createLogger("silent"),
 ): Promise<RunningHttpSlack> {
-  const logger = createLogger("silent");
   const started: Started = {
     config: loadConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -54,7 +54,8 @@ export async function startHttpSlack(
   };
 }
 
-function signed(base: string, raw: string, contentType: string, headers = {}) {
+/** A raw body signed as Slack signs it, with any content type and extra headers. */
+export function signed(base: string, raw: string, contentType: string, headers = {}) {
   return fetch(`${base}/slack/events`, {
     method: "POST",
     headers: { "content-type": contentType, ...slackSignature(SECRET, raw), ...headers },

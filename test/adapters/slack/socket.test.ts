@@ -139,6 +139,39 @@ describe("Slack by Socket Mode", () => {
     expect(JSON.stringify(await urls.at("socket-umbrella"))).toContain("Anniken Huitfeldt");
   });
 
+  it("acks or drops messages Slack would never send, without crashing or logging an error", async () => {
+    const foreign = buttonPress("other-app:thing", "1", urls.url("socket-foreign"));
+    for (const raw of ["null", "[1]", '"text"', "{nope", '{"type":"events_api"}']) {
+      socket.sendRaw(raw);
+    }
+    const envelopes: Array<[string, unknown]> = [
+      ["events_api", null],
+      ["events_api", { type: "event_callback" }],
+      ["events_api", eventCallback({ type: "app_mention" })],
+      ["interactive", { ...buttonPress("barents:page:next", "x", urls.url("h")), actions: null }],
+      ["interactive", { type: "view_submission", view: { id: "V1" } }],
+      ["interactive", foreign],
+      ["slash_commands", null],
+      ["slash_commands", { command: "/barents", text: 7 }],
+      ["ws_message", {}],
+      ["error", {}],
+    ];
+    envelopes.forEach(([type, payload], i) => {
+      socket.send({ envelope_id: `env-hostile-${i}`, type, payload });
+    });
+    for (const i of envelopes.keys()) {
+      expect(await socket.acks.find((a) => a.envelope_id === `env-hostile-${i}`)).toBeDefined();
+    }
+    socket.send({
+      envelope_id: "env-after-hostile",
+      type: "slash_commands",
+      payload: slashCommandFields("/barents-help", "", urls.url("socket-after-hostile")),
+    });
+    expect(JSON.stringify(await urls.at("socket-after-hostile"))).toContain("/barents-who");
+    const levels = logLines.map((line) => (JSON.parse(line) as { level: number }).level);
+    expect(levels.filter((level) => level >= 50)).toEqual([]);
+  });
+
   it("never writes a token to the log, even at debug level", () => {
     const log = logLines.join("\n");
     expect(log.length).toBeGreaterThan(0);
