@@ -1,6 +1,13 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { close, createHttpServer, listen, readBody, sendJson } from "../../src/http/server.ts";
+import {
+  close,
+  createHttpServer,
+  type HealthCheck,
+  listen,
+  readBody,
+  sendJson,
+} from "../../src/http/server.ts";
 import { createLogger } from "../../src/logger.ts";
 
 let server: Server;
@@ -62,5 +69,36 @@ describe("the one HTTP server", () => {
     expect(res.status).toBe(500);
     expect(await res.text()).not.toMatch(/boom|at /);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("/healthz with a part not working", () => {
+  it("stays 200 but says 'degraded', with the part and its reason", async () => {
+    let schedule: ReturnType<HealthCheck> = { ok: true };
+    const degraded = createHttpServer([], createLogger("silent"), { schedule: () => schedule });
+    const { port } = await listen(degraded, 0, "127.0.0.1");
+    try {
+      const url = `http://127.0.0.1:${port}/healthz`;
+      expect(await (await fetch(url)).json()).toEqual({ ok: true });
+      schedule = {
+        ok: false,
+        reason: "database disk image is malformed",
+        since: "2026-10-30T08:01:00.000Z",
+      };
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        ok: true,
+        status: "degraded",
+        degraded: {
+          schedule: {
+            reason: "database disk image is malformed",
+            since: "2026-10-30T08:01:00.000Z",
+          },
+        },
+      });
+    } finally {
+      await close(degraded);
+    }
   });
 });
