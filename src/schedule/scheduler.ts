@@ -7,6 +7,7 @@ import type { Reply } from "../reply/reply.ts";
 import {
   type ChannelRef,
   isoDate,
+  ORPHAN_AFTER_MS,
   type Platform,
   type PostOutcome,
   type ScheduleStore,
@@ -92,6 +93,7 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 export class Scheduler {
   private readonly jobs = new Map<string, { job: Cron; signature: string }>();
   private resync: Cron | undefined;
+  private orphanCheck: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | undefined;
   private syncAgain = false;
   private stopped = false;
@@ -121,6 +123,13 @@ export class Scheduler {
   private async startUp(): Promise<void> {
     const { store, logger, graceMs } = this.options;
     await reportOrphans(store, this.now(), logger);
+    // A supervisor restarts a killed process within seconds, before its last claim looks old:
+    // looked at again once it would, so that claim is reported too, once.
+    this.orphanCheck = setTimeout(
+      () => void this.track(reportOrphans(store, this.now(), logger)),
+      ORPHAN_AFTER_MS,
+    );
+    this.orphanCheck.unref();
     await this.sync();
     await catchUp({ store, logger, graceMs, clock: this.clock }, (subscription, due) =>
       this.track(this.postToday(subscription, due)),
@@ -287,6 +296,7 @@ export class Scheduler {
   async stop(): Promise<void> {
     this.stopped = true;
     this.resync?.stop();
+    clearTimeout(this.orphanCheck);
     for (const { job } of this.jobs.values()) job.stop();
     this.jobs.clear();
     await Promise.all(this.running);

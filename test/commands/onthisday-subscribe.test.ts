@@ -4,6 +4,7 @@ import { renderDiscord } from "../../src/render/discord/message.ts";
 import { renderSlack } from "../../src/render/slack/blocks.ts";
 import type { Place } from "../../src/schedule/desk.ts";
 import type { ChannelRef } from "../../src/store/schedule-store.ts";
+import { StoreUnavailableError } from "../../src/store/store-errors.ts";
 import { shownText as discordText } from "../render/discord/within-limits.ts";
 import { shownText as slackText } from "../render/slack/within-limits.ts";
 import { askLater, bundledContext, runLater } from "../support/context.ts";
@@ -269,6 +270,34 @@ describe("where /onthisday-subscribe may run", () => {
     expect(reply.title).toContain("set in Barents's configuration (ONTHISDAY_CHANNELS)");
     expect(await desk.store.get(here)).toEqual({ ...config, failures: 0 });
     expect(desk.changes).toBe(0);
+  });
+});
+
+describe("/onthisday-subscribe when the schedule store cannot be used", () => {
+  it("says the schedule is locked, not that something went wrong, and changes nothing", async () => {
+    const desk = memoryDesk();
+    const locked = new StoreUnavailableError(
+      "/state/barents.sqlite",
+      "locked by another connection (still busy after 10 s)",
+      true,
+    );
+    const lockedDesk = {
+      ...desk,
+      store: { ...desk.store, subscribe: () => Promise.reject(locked) },
+    };
+    const reply = await askLater(
+      slackChannelContext(ctx, lockedDesk),
+      "/onthisday subscribe 08:30",
+    );
+    expect(reply.kind).toBe("error");
+    expect(reply.title).toBe("The daily-post schedule is unavailable right now.");
+    expect(reply.body).toEqual([
+      "Its store is locked by another process.",
+      "Nothing was changed. Other commands work as usual; please try this again in a few minutes.",
+    ]);
+    expect(JSON.stringify(reply)).not.toContain("/state/");
+    expect(await desk.store.list()).toEqual([]);
+    expect(lockedDesk.changes).toBe(0);
   });
 });
 

@@ -81,7 +81,12 @@ describe("applyConfiguredChannels", () => {
       tuesday,
     );
     expect(await store.get(news)).toMatchObject({ time: "07:30", since: tuesday.toISOString() });
-    await applyConfiguredChannels(store, [news], { time: "07:30", timeZone: "Asia/Tokyo" }, tuesday);
+    await applyConfiguredChannels(
+      store,
+      [news],
+      { time: "07:30", timeZone: "Asia/Tokyo" },
+      tuesday,
+    );
     expect((await store.get(news))?.timeZone).toBe("Asia/Tokyo");
     expect((await store.changes(news)).map((c) => c.detail)).toEqual([
       "09:00 Europe/Oslo",

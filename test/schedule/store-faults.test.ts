@@ -233,6 +233,24 @@ describe("fault 3: a write lock held while a post is due", { timeout: 30_000 }, 
 });
 
 describe("fault 7: a claim orphaned by kill -9", { timeout: 30_000 }, () => {
+  it("is reported too when the restart came within seconds, once the claim is old enough", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T08:00:30Z"));
+    const store = openSqliteStore(":memory:");
+    cleanups.push(() => store.close());
+    await subscribe(store, team);
+    await store.claim(team, "2026-10-30", new Date("2026-10-30T08:00:00Z")); // killed mid-send
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running, log } = scheduler(store, poster);
+    await running.start();
+    expect((await store.post(team, "2026-10-30"))?.status).toBe("sending");
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(sent).toEqual([]);
+    expect((await store.post(team, "2026-10-30"))?.status).toBe("unknown");
+    const reported = messages(log.lines).filter((m) => m.includes("outcome unknown; not resent"));
+    expect(reported).toHaveLength(1);
+  });
+
   it("is reported at start-up, marked 'outcome unknown', and never resent", async () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2026-10-30T08:10:00Z")); // 09:10 in Oslo: inside the grace window
@@ -247,6 +265,7 @@ describe("fault 7: a claim orphaned by kill -9", { timeout: 30_000 }, () => {
     const { sent, poster } = recordingPoster();
     const { scheduler: running, log } = scheduler(store, poster);
     await running.start();
+    expect((await store.post(news, "2026-10-30"))?.status).toBe("sending");
     await vi.advanceTimersByTimeAsync(3_600_000);
 
     expect(sent).toEqual([]);
@@ -262,7 +281,6 @@ describe("fault 7: a claim orphaned by kill -9", { timeout: 30_000 }, () => {
       status: "unknown",
       detail: "the process stopped while sending; outcome unknown, not resent",
     });
-    expect((await store.post(news, "2026-10-30"))?.status).toBe("sending");
 
     const desk = testDesk({
       store,

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
-import { StoreUnavailableError } from "../../src/store/store-errors.ts";
 import { openSqliteStore, STORE_FILE } from "../../src/store/sqlite-store.ts";
+import { StoreUnavailableError } from "../../src/store/store-errors.ts";
 import { freshStateDir } from "../support/process.ts";
 
 // Fault 3 of issue 14: another connection holding BEGIN IMMEDIATE on the file froze the whole

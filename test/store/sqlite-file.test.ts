@@ -3,8 +3,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/migrations.ts";
-import { StoreOpenError } from "../../src/store/store-errors.ts";
 import { openSqliteStore, STORE_FILE } from "../../src/store/sqlite-store.ts";
+import { StoreOpenError } from "../../src/store/store-errors.ts";
 import { freshStateDir } from "../support/process.ts";
 
 // Fault 8 of issue 14: a file that exists but is not a Barents store used to become an empty

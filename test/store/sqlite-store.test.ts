@@ -97,6 +97,36 @@ describe("migrations", () => {
   });
 });
 
+describe("migration 2", () => {
+  it("carries a version-1 store's post log over, and lets a claim be settled as 'unknown'", async () => {
+    const dir = stateDir();
+    const v1 = new Database(join(dir, STORE_FILE));
+    v1.exec(MIGRATIONS[0] ?? "");
+    v1.pragma("user_version = 1");
+    v1.prepare(
+      `INSERT INTO posts (platform, channel, local_date, status, at, attempts)
+       VALUES ('slack', 'C0TEAM01', '2026-10-29', 'sent', '2026-10-29T08:00:01.000Z', 1),
+              ('slack', 'C0TEAM01', '2026-10-30', 'sending', '2026-10-30T08:00:00.000Z', 0)`,
+    ).run();
+    v1.close();
+    const store = open(dir);
+    expect(userVersion(dir)).toBe(MIGRATIONS.length);
+    expect(await store.post(team, "2026-10-29")).toMatchObject({ status: "sent", attempts: 1 });
+    const orphans = await store.settleOrphans(
+      at("2026-10-30T08:05:00Z"),
+      at("2026-10-30T09:00:00Z"),
+    );
+    expect(orphans.map((p) => p.localDate)).toEqual(["2026-10-30"]);
+    expect(await store.post(team, "2026-10-30")).toMatchObject({
+      status: "unknown",
+      at: "2026-10-30T09:00:00.000Z",
+    });
+    expect(
+      await store.settleOrphans(at("2026-10-30T10:00:00Z"), at("2026-10-30T10:00:00Z")),
+    ).toEqual([]);
+  });
+});
+
 describe("opening the store", () => {
   it("keeps subscriptions, posts and changes across a restart, without migrating again", async () => {
     const dir = stateDir();
