@@ -193,16 +193,12 @@ export class Scheduler {
    */
   async postToday(ref: ChannelRef, due = this.now()): Promise<void> {
     const { store, logger } = this.options;
-    const deadline = due.getTime() + this.options.graceMs;
     let log = logger.child({ channel: key(ref) });
-    const found = await persist(
-      "reading the subscription",
-      () => store.get(ref),
-      deadline,
-      this.clock,
-      log,
-    );
-    const subscription = found?.value;
+    // Store steps before the send may be retried until the grace window closes.
+    const deadline = due.getTime() + this.options.graceMs;
+    const before = <T>(what: string, step: () => Promise<T>) =>
+      persist(what, step, deadline, this.clock, log);
+    const subscription = (await before("reading the subscription", () => store.get(ref)))?.value;
     if (!subscription || subscription.paused) return;
     const day = calendarDay(due, subscription.timeZone);
     const date = isoDate(day);
@@ -212,13 +208,7 @@ export class Scheduler {
       log.warn("no way to post to this platform in this process; leaving it to another");
       return;
     }
-    const claimed = await persist(
-      "claiming the post",
-      () => store.claim(ref, date, this.now()),
-      deadline,
-      this.clock,
-      log,
-    );
+    const claimed = await before("claiming the post", () => store.claim(ref, date, this.now()));
     if (!claimed?.value) {
       if (claimed) log.debug("already claimed");
       return;

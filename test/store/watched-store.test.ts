@@ -24,7 +24,10 @@ function flakyStore(): { store: ScheduleStore; fail: (on: boolean) => void } {
       return member;
     },
   });
-  return { store, fail: (on) => void (failing = on) };
+  const fail = (on: boolean) => {
+    failing = on;
+  };
+  return { store, fail };
 }
 
 describe("watchStore", () => {
