@@ -4,7 +4,7 @@ import { UsageError } from "../src/command/usage-error.ts";
 import { reply } from "../src/reply/reply.ts";
 import { nextPost } from "../src/schedule/daily-job.ts";
 import { canonicalTimeZone, parseDailyTime } from "../src/schedule/daily-time.ts";
-import { formatInstant, scheduleHere } from "../src/schedule/here.ts";
+import { formatInstant, scheduleHere, usingSchedule } from "../src/schedule/here.ts";
 
 const EXAMPLE = "/onthisday-subscribe time:08:30 timezone:Europe/Oslo";
 
@@ -54,31 +54,35 @@ export const onthisdaySubscribe = defineCommand({
       );
     }
     const ref = { platform: place.platform, channel: place.channel };
-    const before = desk.store.get(ref);
-    if (before?.origin === "config") {
-      throw new UsageError(
-        "This channel's daily posts are set in Barents's configuration (ONTHISDAY_CHANNELS), so they are changed there, not by command.",
-      );
-    }
-    const now = ctx.now();
-    const subscription = {
-      ...ref,
-      time,
-      timeZone,
-      origin: "command" as const,
-      by: place.user,
-      since: now.toISOString(),
-    };
-    desk.store.subscribe(subscription);
-    desk.changed();
-    const next = nextPost(subscription, now);
-    return reply("answer", before ? "Daily posts changed" : "Daily posts start here", {
-      body: [
-        `Every day at ${time} (${timeZone}) Barents posts a short note on what happened on that day in Norway–Russia relations, with its sources.`,
-        ...(before?.paused ? ["They were paused after failed posts; they are running again."] : []),
-        ...(next ? [`The next one is due ${formatInstant(next, timeZone)}.`] : []),
-        "/onthisday-status shows the schedule; /onthisday-unsubscribe stops it.",
-      ],
+    return usingSchedule(async () => {
+      const before = await desk.store.get(ref);
+      if (before?.origin === "config") {
+        throw new UsageError(
+          "This channel's daily posts are set in Barents's configuration (ONTHISDAY_CHANNELS), so they are changed there, not by command.",
+        );
+      }
+      const now = ctx.now();
+      const subscription = {
+        ...ref,
+        time,
+        timeZone,
+        origin: "command" as const,
+        by: place.user,
+        since: now.toISOString(),
+      };
+      await desk.store.subscribe(subscription);
+      desk.changed();
+      const next = nextPost(subscription, now);
+      return reply("answer", before ? "Daily posts changed" : "Daily posts start here", {
+        body: [
+          `Every day at ${time} (${timeZone}) Barents posts a short note on what happened on that day in Norway–Russia relations, with its sources.`,
+          ...(before?.paused
+            ? ["They were paused after failed posts; they are running again."]
+            : []),
+          ...(next ? [`The next one is due ${formatInstant(next, timeZone)}.`] : []),
+          "/onthisday-status shows the schedule; /onthisday-unsubscribe stops it.",
+        ],
+      });
     });
   },
 });

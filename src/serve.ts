@@ -43,7 +43,7 @@ export async function serve(
     const built = performance.now();
     void base.ctx.index.text;
     logger.info({ ms: Math.round(performance.now() - built) }, "search index ready");
-    const daily = openDailyPosts(base, postingPlatforms(base, transports), options);
+    const daily = await openDailyPosts(base, postingPlatforms(base, transports), options);
     stops.push(() => daily.stop());
     // Every adapter's commands reach the same schedule.
     const started: Started = { ...base, ctx: { ...base.ctx, schedule: daily.desk } };
@@ -80,7 +80,7 @@ export async function serve(
     let server: Server | undefined;
     let port: number | undefined;
     if (needsHttpServer(transports)) {
-      server = createHttpServer(routes, logger);
+      server = createHttpServer(routes, logger, { schedule: daily.health });
       const address = await listen(server, config.PORT, config.HOST);
       port = address.port;
       const open = server;

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -236,6 +236,22 @@ describe("channels named in ONTHISDAY_CHANNELS", { timeout: 30_000 }, () => {
       const toSlack = slackPosts().filter((c) => c.params.channel === "C0CONFIG1");
       expect(toDiscord).toHaveLength(1);
       expect(toSlack).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a STATE_DIR whose store file is not a Barents store", { timeout: 30_000 }, () => {
+  it("stops start-up with an error naming the file, and leaves the file alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "barents-serve-empty-"));
+    const file = join(dir, "barents.sqlite");
+    writeFileSync(file, "");
+    try {
+      const error = await start({ STATE_DIR: dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).toContain("not a Barents store");
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -18,7 +18,7 @@ if (!line.trim() || line.trim() === "--help") {
 }
 
 const { ctx, log } = startUp();
-const reply = answerLine(ctx, line, log);
+const reply = await answerLine(ctx, line, log);
 if (reply) {
   process.stdout.write(
     json ? `${JSON.stringify(reply, null, 2)}\n` : `${renderText(reply, ctx.commands)}\n`,

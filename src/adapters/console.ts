@@ -24,6 +24,9 @@ export function runConsole(
   rl.prompt();
   return new Promise((resolve) => {
     let closed = false;
+    // A reply may come later than its line (a command waiting on a store), so replies are
+    // chained: they come out in the order the lines went in, and "Bye." after the last.
+    let replies = Promise.resolve();
     rl.on("line", (line) => {
       // readline still delivers lines it had buffered before close(); they come after /quit.
       if (closed) return;
@@ -31,15 +34,19 @@ export function runConsole(
         rl.close();
         return;
       }
-      const reply = answerLine(ctx, line, log);
-      if (reply) write(`${renderText(reply, ctx.commands)}\n`);
-      rl.prompt();
+      replies = replies.then(async () => {
+        const reply = await answerLine(ctx, line, log);
+        if (reply) write(`${renderText(reply, ctx.commands)}\n`);
+        rl.prompt();
+      });
     });
     rl.on("SIGINT", () => rl.close());
     rl.on("close", () => {
       closed = true;
-      write("\nBye.");
-      resolve();
+      void replies.then(() => {
+        write("\nBye.");
+        resolve();
+      });
     });
   });
 }

@@ -55,8 +55,15 @@ export interface Command {
   readonly examples: readonly string[];
   /** Who may run it: Discord hides it from others by default and the handler checks again. */
   readonly permission?: CommandPermission;
-  readonly handle: (ctx: CommandContext, options: OptionValues) => Reply;
+  readonly handle: (ctx: CommandContext, options: OptionValues) => Answer;
 }
+
+/**
+ * A handler's reply: at once, or later for a command that reads or writes the schedule store,
+ * which may have to wait for it. Commands that touch no store answer at once, so they never
+ * queue behind it.
+ */
+export type Answer = Reply | Promise<Reply>;
 
 type ValueOf<O extends OptionDeclaration> = O["type"] extends "integer" ? number : string;
 
@@ -74,7 +81,7 @@ export function defineCommand<const D extends readonly OptionDeclaration[]>(decl
   options: D;
   examples: readonly string[];
   permission?: CommandPermission;
-  handle: (ctx: CommandContext, options: OptionsOf<D>) => Reply;
+  handle: (ctx: CommandContext, options: OptionsOf<D>) => Answer;
 }): Command {
   // Options are checked against the declaration before a handler runs (resolve-options.ts),
   // which is what makes this narrowing safe.

@@ -1,6 +1,6 @@
 import { NameSearch } from "../core/name-search.ts";
 import { type Reply, reply } from "../reply/reply.ts";
-import type { Command, CommandContext } from "./declaration.ts";
+import type { Answer, Command, CommandContext } from "./declaration.ts";
 import { clip, resolveOptions } from "./resolve-options.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -36,23 +36,28 @@ export function unknownCommand(commands: readonly Command[], name: string): Repl
 }
 
 /**
- * Runs one command call to a reply. Never throws: bad input becomes a usage reply, and any
- * other failure a short apology, with the details sent to the log instead of the user.
+ * Runs one command call to a reply: at once, or a promise of one for a command that waits on the
+ * schedule store. Never throws or rejects: bad input becomes a usage reply, and any other
+ * failure a short apology, with the details sent to the log instead of the user.
  */
 export function runCommand(
   ctx: CommandContext,
   call: { command: string; options: Readonly<Record<string, unknown>> },
   log: ErrorLog = () => {},
-): Reply {
+): Answer {
   const command = findCommand(ctx.commands, call.command);
   if (!command) return unknownCommand(ctx.commands, call.command);
-  try {
-    return command.handle(ctx, resolveOptions(command, call.options));
-  } catch (error) {
+  const failed = (error: unknown): Reply => {
     if (error instanceof UsageError) return usageReply(error);
     log("command failed", { command: command.name, options: call.options, error });
     return reply("error", "Something went wrong on our side.", {
       body: ["The problem has been logged. Please try again in a moment."],
     });
+  };
+  try {
+    const answer = command.handle(ctx, resolveOptions(command, call.options));
+    return answer instanceof Promise ? answer.catch(failed) : answer;
+  } catch (error) {
+    return failed(error);
   }
 }

@@ -67,15 +67,44 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-const health: Route = {
-  method: "GET",
-  path: "/healthz",
-  handler: (_req, res) => sendJson(res, 200, { ok: true }),
-};
+/** How one part of the bot is doing, for /healthz. */
+export type HealthCheck = () => { ok: true } | { ok: false; reason: string; since?: string };
 
-/** A server answering `routes` and GET /healthz; anything else is 404, a wrong method 405. */
-export function createHttpServer(routes: readonly Route[], logger: Logger): Server {
-  const all = [health, ...routes];
+/**
+ * GET /healthz: 200 while the process serves requests. A part that is not working (the schedule
+ * store) makes it "degraded", with the reason, still 200: the commands that do not need that
+ * part keep working, and a load balancer that pulled the instance would stop them too, while a
+ * restart would not mend a locked or broken file.
+ */
+function healthRoute(checks: Readonly<Record<string, HealthCheck>>): Route {
+  return {
+    method: "GET",
+    path: "/healthz",
+    handler: (_req, res) => {
+      const degraded: Record<string, unknown> = {};
+      for (const [part, check] of Object.entries(checks)) {
+        const { ok, ...why } = check();
+        if (!ok) degraded[part] = why;
+      }
+      sendJson(
+        res,
+        200,
+        Object.keys(degraded).length ? { ok: true, status: "degraded", degraded } : { ok: true },
+      );
+    },
+  };
+}
+
+/**
+ * A server answering `routes` and GET /healthz (reporting `checks`); anything else is 404, a
+ * wrong method 405.
+ */
+export function createHttpServer(
+  routes: readonly Route[],
+  logger: Logger,
+  checks: Readonly<Record<string, HealthCheck>> = {},
+): Server {
+  const all = [healthRoute(checks), ...routes];
   return createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     const here = all.filter((r) => r.path === path);

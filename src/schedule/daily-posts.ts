@@ -3,6 +3,7 @@ import type { Logger } from "../logger.ts";
 import type { Started } from "../startup.ts";
 import type { ChannelRef, Platform, ScheduleStore } from "../store/schedule-store.ts";
 import { openSqliteStore } from "../store/sqlite-store.ts";
+import { type StoreHealth, watchStore } from "../store/watched-store.ts";
 import type { ScheduleDesk } from "./desk.ts";
 import { type Poster, Scheduler, type SchedulerOptions } from "./scheduler.ts";
 
@@ -31,27 +32,27 @@ type ScheduleConfig = Pick<
  * problem is fixed), and ones no longer listed removed. Command subscriptions are left alone
  * unless the configuration names their channel, which then takes it over.
  */
-export function applyConfiguredChannels(
+export async function applyConfiguredChannels(
   store: ScheduleStore,
   channels: readonly ChannelRef[],
   timing: { time: string; timeZone: string },
   now: Date,
-): void {
+): Promise<void> {
   const named = new Set(channels.map((c) => `${c.platform}:${c.channel}`));
-  for (const held of store.list()) {
+  for (const held of await store.list()) {
     if (held.origin === "config" && !named.has(`${held.platform}:${held.channel}`)) {
-      store.unsubscribe(held, CONFIG, now);
+      await store.unsubscribe(held, CONFIG, now);
     }
   }
   for (const ref of channels) {
-    const held = store.get(ref);
+    const held = await store.get(ref);
     const same =
       held?.origin === "config" &&
       held.time === timing.time &&
       held.timeZone === timing.timeZone &&
       !held.paused;
     if (same) continue;
-    store.subscribe({
+    await store.subscribe({
       platform: ref.platform,
       channel: ref.channel,
       ...timing,
@@ -64,6 +65,8 @@ export function applyConfiguredChannels(
 
 export interface DailyPosts {
   desk: ScheduleDesk;
+  /** Whether the schedule store answered its last call; /healthz reports it. */
+  health(): StoreHealth;
   /**
    * Starts the scheduler with the platforms' posters; does nothing when SCHEDULER=off. Missed
    * posts are caught up in the background.
@@ -72,32 +75,45 @@ export interface DailyPosts {
   stop(): Promise<void>;
 }
 
-export type DailyPostsOptions = Pick<SchedulerOptions, "now" | "sleep" | "spacingMs" | "backoffMs">;
+export type DailyPostsOptions = Pick<
+  SchedulerOptions,
+  "now" | "sleep" | "spacingMs" | "backoffMs"
+> & {
+  /** How long a store call keeps retrying a locked store (sqlite-store.ts). */
+  busyWaitMs?: number;
+};
 
-/** Opens the store and readies the desk; `platforms` are those this process can post to. */
-export function openDailyPosts(
+/**
+ * Opens the store and readies the desk; `platforms` are those this process can post to.
+ * Rejects, naming the file, when the store cannot be opened or is not a Barents store: a bot
+ * that started without its schedule would silently post nothing.
+ */
+export async function openDailyPosts(
   started: Pick<Started, "ctx"> & { config: ScheduleConfig; logger: Logger },
   platforms: ReadonlySet<Platform>,
   options: DailyPostsOptions = {},
-): DailyPosts {
+): Promise<DailyPosts> {
   const { config, ctx } = started;
   const logger = started.logger.child({ part: "schedule" });
-  const store = openSqliteStore(config.STATE_DIR);
   const now = options.now ?? (() => new Date());
+  const opened = openSqliteStore(config.STATE_DIR, {
+    ...(options.busyWaitMs === undefined ? {} : { busyWaitMs: options.busyWaitMs }),
+  });
+  const { store, health } = watchStore(opened, logger, now);
   const defaults = { time: config.ONTHISDAY_TIME, timeZone: config.BOT_TIMEZONE };
   let scheduler: Scheduler | undefined;
   try {
-    applyConfiguredChannels(store, config.ONTHISDAY_CHANNELS, defaults, now());
+    await applyConfiguredChannels(store, config.ONTHISDAY_CHANNELS, defaults, now());
   } catch (error) {
     store.close();
     throw error;
   }
   return {
-    desk: { store, platforms, defaults, changed: () => scheduler?.sync() },
+    desk: { store, platforms, defaults, changed: () => void scheduler?.sync() },
+    health,
     start(posters) {
-      const subscriptions = store.list().length;
       if (config.SCHEDULER === "off") {
-        logger.info({ subscriptions }, "scheduler off (SCHEDULER=off): another process posts");
+        logger.info("scheduler off (SCHEDULER=off): another process posts");
         return;
       }
       scheduler = new Scheduler({
@@ -110,7 +126,7 @@ export function openDailyPosts(
         empty: config.ONTHISDAY_EMPTY,
       });
       void scheduler.start();
-      logger.info({ subscriptions, state: config.STATE_DIR }, "scheduler on");
+      logger.info({ state: config.STATE_DIR }, "scheduler on");
     },
     async stop() {
       await scheduler?.stop();

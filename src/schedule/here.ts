@@ -1,5 +1,7 @@
 import type { CommandContext } from "../command/declaration.ts";
 import { UsageError } from "../command/usage-error.ts";
+import { type Reply, reply } from "../reply/reply.ts";
+import { StoreUnavailableError } from "../store/store-errors.ts";
 import { type Place, platformName, type ScheduleDesk } from "./desk.ts";
 
 // The checks every subscription command makes before touching the schedule: that it was run in
@@ -37,6 +39,27 @@ export function scheduleHere(ctx: CommandContext, changes: boolean): Here {
     );
   }
   return { desk, place };
+}
+
+/**
+ * The reply `work` makes from the store, or, when the store cannot be used (locked past the
+ * wait, unreadable), a reply saying so: the problem is Barents's, and it is not the person's
+ * input, so neither "Something went wrong" nor a usage message fits. Other errors pass through.
+ */
+export async function usingSchedule(work: () => Promise<Reply>): Promise<Reply> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    return reply("error", "The daily-post schedule is unavailable right now.", {
+      body: [
+        error.busy
+          ? "Its store is locked by another process."
+          : "Its store cannot be read; whoever runs Barents has been told in the log.",
+        "Nothing was changed. Other commands work as usual; please try this again in a few minutes.",
+      ],
+    });
+  }
 }
 
 /** An instant as people in `timeZone` read it: "Mon 23 Nov 2026, 09:00 CET". */

@@ -1,6 +1,6 @@
 // The store's schema, one migration per version. SQLite's user_version records how many have
 // run; start-up applies the rest in order, each in its own transaction. Never edit one that has
-// shipped: add the next.
+// shipped: add the next. A user_version of 0 is what marks a file as not (yet) a Barents store.
 
 export const MIGRATIONS: readonly string[] = [
   // 1: subscriptions, the post log keyed by channel and local date, and who changed what.
@@ -37,5 +37,22 @@ export const MIGRATIONS: readonly string[] = [
     detail   TEXT
   );
   CREATE INDEX channel_changes_by_channel ON channel_changes (platform, channel);
+  `,
+  // 2: "unknown", for claims whose process died before it could settle them. SQLite cannot
+  // change a CHECK in place, so the table is rebuilt with the same columns in the same order.
+  `
+  CREATE TABLE posts_v2 (
+    platform   TEXT NOT NULL,
+    channel    TEXT NOT NULL,
+    local_date TEXT NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed', 'skipped', 'unknown')),
+    at         TEXT NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    detail     TEXT,
+    PRIMARY KEY (platform, channel, local_date)
+  );
+  INSERT INTO posts_v2 SELECT platform, channel, local_date, status, at, attempts, detail FROM posts;
+  DROP TABLE posts;
+  ALTER TABLE posts_v2 RENAME TO posts;
   `,
 ];

@@ -1,5 +1,8 @@
 // What scheduled posts need to remember, behind an interface small enough that a networked
-// database could stand in for SQLite when several replicas share one schedule.
+// database could stand in for SQLite when several replicas share one schedule. Every method is
+// asynchronous: a store that is locked or slow must cost its callers time, never the event loop
+// that answers everyone else. A method that cannot reach the store rejects with
+// StoreUnavailableError (store-errors.ts).
 
 export type Platform = "discord" | "slack";
 
@@ -26,8 +29,17 @@ export interface Subscription extends ChannelRef {
   paused?: string;
 }
 
-/** "sending": claimed, outcome not yet known. The others are final. */
-export type PostStatus = "sending" | "sent" | "failed" | "skipped";
+/**
+ * "sending": claimed, outcome not yet known. "unknown": a claim its process never settled (it
+ * died mid-send); it is never resent, since the post may have gone out. The others are final.
+ */
+export type PostStatus = "sending" | "sent" | "failed" | "skipped" | "unknown";
+
+/**
+ * A claim still "sending" this long after it was made has lost its process: sends time out and
+ * retries stop well before it (scheduler.ts), so only a process that died leaves one this old.
+ */
+export const ORPHAN_AFTER_MS = 5 * 60_000;
 
 export interface PostRecord extends ChannelRef {
   /** The channel's local date the post is for, YYYY-MM-DD. */
@@ -49,35 +61,40 @@ export interface ChannelChange extends ChannelRef {
 
 export interface ScheduleStore {
   /** Adds or replaces a subscription (clearing its failures and pause) and logs who did it. */
-  subscribe(subscription: Omit<Subscription, "failures" | "paused">): void;
+  subscribe(subscription: Omit<Subscription, "failures" | "paused">): Promise<void>;
   /** Removes a subscription and logs who did it; false when there was none. */
-  unsubscribe(ref: ChannelRef, by: string, at: Date): boolean;
-  get(ref: ChannelRef): Subscription | undefined;
-  list(): Subscription[];
+  unsubscribe(ref: ChannelRef, by: string, at: Date): Promise<boolean>;
+  get(ref: ChannelRef): Promise<Subscription | undefined>;
+  list(): Promise<Subscription[]>;
   /**
    * Claims the post for one channel and local date. Exactly one caller ever gets true for a key,
    * across processes sharing the store: the claim is what makes a post happen at most once.
    */
-  claim(ref: ChannelRef, localDate: string, at: Date): boolean;
+  claim(ref: ChannelRef, localDate: string, at: Date): Promise<boolean>;
   /** Records how a claimed post ended. */
-  settle(ref: ChannelRef, localDate: string, outcome: PostOutcome, at: Date): void;
-  post(ref: ChannelRef, localDate: string): PostRecord | undefined;
+  settle(ref: ChannelRef, localDate: string, outcome: PostOutcome, at: Date): Promise<void>;
+  /**
+   * Marks claims made before `claimedBefore` and still "sending" as "unknown", and returns them:
+   * their process died between claim and settle.
+   */
+  settleOrphans(claimedBefore: Date, at: Date): Promise<PostRecord[]>;
+  post(ref: ChannelRef, localDate: string): Promise<PostRecord | undefined>;
   /** The most recent post record of a channel, of any status. */
-  lastPost(ref: ChannelRef): PostRecord | undefined;
+  lastPost(ref: ChannelRef): Promise<PostRecord | undefined>;
   /** Counts a failed post; pauses the subscription with `reason` once `pauseAfter` fail in a row. */
   recordFailure(
     ref: ChannelRef,
     reason: string,
     pauseAfter: number,
     at: Date,
-  ): Subscription | undefined;
-  recordSuccess(ref: ChannelRef): void;
-  changes(ref: ChannelRef): ChannelChange[];
+  ): Promise<Subscription | undefined>;
+  recordSuccess(ref: ChannelRef): Promise<void>;
+  changes(ref: ChannelRef): Promise<ChannelChange[]>;
   close(): void;
 }
 
 export interface PostOutcome {
-  status: Exclude<PostStatus, "sending">;
+  status: Exclude<PostStatus, "sending" | "unknown">;
   attempts: number;
   detail?: string;
 }

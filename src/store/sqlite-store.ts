@@ -1,7 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import Database from "better-sqlite3";
-import { MIGRATIONS } from "./migrations.ts";
+import type Database from "better-sqlite3";
+import { type BusyRetry, withBusyRetry } from "./busy-retry.ts";
 import type {
   ChannelChange,
   ChannelRef,
@@ -9,12 +7,26 @@ import type {
   ScheduleStore,
   Subscription,
 } from "./schedule-store.ts";
+import { openStoreFile } from "./sqlite-file.ts";
 
-// The schedule in one SQLite file under STATE_DIR. WAL mode and a busy timeout let several
-// processes on one machine share it; the post log's primary key is what stops two of them
-// posting the same day twice.
+// The schedule in one SQLite file under STATE_DIR. WAL mode lets several processes on one
+// machine share it, and lets reads go on while another connection writes; the post log's
+// primary key is what stops two of them posting the same day twice.
 
-export const STORE_FILE = "barents.sqlite";
+export { migrate, STORE_FILE } from "./sqlite-file.ts";
+
+/**
+ * How long SQLite's own busy handler may hold the event loop on a locked store. A few
+ * milliseconds cover another process's ordinary write; past that, busy-retry.ts waits without
+ * blocking.
+ */
+const BUSY_TIMEOUT_MS = 5;
+
+export interface SqliteStoreOptions {
+  /** How long a call keeps retrying a locked store before it rejects. */
+  busyWaitMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
 
 interface SubscriptionRow {
   platform: string;
@@ -66,30 +78,24 @@ function postRecord(row: PostRow): PostRecord {
   return result;
 }
 
-/** Brings a database up to the newest schema; returns the version it is at. */
-export function migrate(db: Database.Database): number {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version] ?? "");
-      db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
-  }
-  return MIGRATIONS.length;
+/**
+ * Opens the store in `dir` (or in memory for ":memory:"), creating it only where there is no
+ * file; throws StoreOpenError, naming the path, for a file that is not a Barents store.
+ */
+export function openSqliteStore(dir: string, options: SqliteStoreOptions = {}): ScheduleStore {
+  const { db, path } = openStoreFile(dir);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const retry: BusyRetry = {
+    path,
+    waitMs: options.busyWaitMs ?? 10_000,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  };
+  return sqliteStore(db, <T>(work: () => T) => withBusyRetry(work, retry));
 }
 
-/** Opens (creating if need be) the store in `dir`, or in memory for ":memory:". */
-export function openSqliteStore(dir: string): ScheduleStore {
-  let file = dir;
-  if (dir !== ":memory:") {
-    mkdirSync(dir, { recursive: true });
-    file = join(dir, STORE_FILE);
-  }
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 5000");
-  migrate(db);
+type Run = <T>(work: () => T) => Promise<T>;
 
+function sqliteStore(db: Database.Database, run: Run): ScheduleStore {
   const key = (ref: ChannelRef) => ({ platform: ref.platform, channel: ref.channel });
   const logChange = db.prepare(
     `INSERT INTO channel_changes (platform, channel, action, by_user, at, detail)
@@ -143,78 +149,102 @@ export function openSqliteStore(dir: string): ScheduleStore {
      WHERE platform = @platform AND channel = @channel ORDER BY id`,
   );
 
-  return {
-    subscribe: db.transaction((sub: Omit<Subscription, "failures" | "paused">) => {
-      upsert.run({ ...sub, by: sub.by ?? null });
-      logChange.run({
-        ...key(sub),
-        action: "subscribe",
-        by: sub.by ?? sub.origin,
-        at: sub.since,
-        detail: `${sub.time} ${sub.timeZone}`,
-      });
-    }),
-    unsubscribe: db.transaction((ref: ChannelRef, by: string, at: Date) => {
-      const removed = remove.run(key(ref)).changes > 0;
-      if (removed)
+  const orphans = db.prepare<{ before: string }, PostRow>(
+    "SELECT * FROM posts WHERE status = 'sending' AND at < @before ORDER BY at",
+  );
+  const markUnknown = db.prepare(
+    `UPDATE posts SET status = 'unknown', at = @at, detail = @detail
+     WHERE platform = @platform AND channel = @channel AND local_date = @localDate
+       AND status = 'sending'`,
+  );
+
+  // Writes that take several statements take the write lock at BEGIN (IMMEDIATE), so a busy
+  // store fails them before anything ran and the whole transaction can simply be tried again.
+  const subscribe = db.transaction((sub: Omit<Subscription, "failures" | "paused">) => {
+    upsert.run({ ...sub, by: sub.by ?? null });
+    logChange.run({
+      ...key(sub),
+      action: "subscribe",
+      by: sub.by ?? sub.origin,
+      at: sub.since,
+      detail: `${sub.time} ${sub.timeZone}`,
+    });
+  });
+  const unsubscribe = db.transaction((ref: ChannelRef, by: string, at: Date) => {
+    const removed = remove.run(key(ref)).changes > 0;
+    if (removed)
+      logChange.run({ ...key(ref), action: "unsubscribe", by, at: at.toISOString(), detail: null });
+    return removed;
+  });
+  const recordFailure = db.transaction(
+    (ref: ChannelRef, reason: string, pauseAfter: number, at: Date) => {
+      const before = getOne.get(key(ref));
+      fail.run({ ...key(ref), reason, pauseAfter });
+      const after = getOne.get(key(ref));
+      if (before && after && before.paused === null && after.paused !== null) {
         logChange.run({
           ...key(ref),
-          action: "unsubscribe",
-          by,
+          action: "pause",
+          by: "scheduler",
           at: at.toISOString(),
-          detail: null,
+          detail: reason,
         });
-      return removed;
-    }),
-    get: (ref) => {
-      const row = getOne.get(key(ref));
-      return row && subscription(row);
+      }
+      return after && subscription(after);
     },
-    list: () => getAll.all().map(subscription),
+  );
+  const settleOrphans = db.transaction((claimedBefore: Date, at: Date) => {
+    const found = orphans.all({ before: claimedBefore.toISOString() }).map(postRecord);
+    const detail = "the process stopped while sending; outcome unknown, not resent";
+    for (const post of found)
+      markUnknown.run({ ...key(post), localDate: post.localDate, at: at.toISOString(), detail });
+    return found;
+  });
+
+  return {
+    subscribe: (sub) => run(() => subscribe.immediate(sub)),
+    unsubscribe: (ref, by, at) => run(() => unsubscribe.immediate(ref, by, at)),
+    get: (ref) =>
+      run(() => {
+        const row = getOne.get(key(ref));
+        return row && subscription(row);
+      }),
+    list: () => run(() => getAll.all().map(subscription)),
     claim: (ref, localDate, at) =>
-      claim.run({ ...key(ref), localDate, at: at.toISOString() }).changes === 1,
-    settle: (ref, localDate, outcome, at) => {
-      settle.run({
-        ...key(ref),
-        localDate,
-        status: outcome.status,
-        attempts: outcome.attempts,
-        detail: outcome.detail ?? null,
-        at: at.toISOString(),
-      });
-    },
-    post: (ref, localDate) => {
-      const row = postOne.get({ ...key(ref), localDate });
-      return row && postRecord(row);
-    },
-    lastPost: (ref) => {
-      const row = lastPost.get(key(ref));
-      return row && postRecord(row);
-    },
-    recordFailure: db.transaction(
-      (ref: ChannelRef, reason: string, pauseAfter: number, at: Date) => {
-        const before = getOne.get(key(ref));
-        fail.run({ ...key(ref), reason, pauseAfter });
-        const after = getOne.get(key(ref));
-        if (before && after && before.paused === null && after.paused !== null) {
-          logChange.run({
-            ...key(ref),
-            action: "pause",
-            by: "scheduler",
-            at: at.toISOString(),
-            detail: reason,
-          });
-        }
-        return after && subscription(after);
-      },
-    ),
-    recordSuccess: (ref) => void succeed.run(key(ref)),
+      run(() => claim.run({ ...key(ref), localDate, at: at.toISOString() }).changes === 1),
+    settle: (ref, localDate, outcome, at) =>
+      run(() => {
+        settle.run({
+          ...key(ref),
+          localDate,
+          status: outcome.status,
+          attempts: outcome.attempts,
+          detail: outcome.detail ?? null,
+          at: at.toISOString(),
+        });
+      }),
+    settleOrphans: (claimedBefore, at) => run(() => settleOrphans.immediate(claimedBefore, at)),
+    post: (ref, localDate) =>
+      run(() => {
+        const row = postOne.get({ ...key(ref), localDate });
+        return row && postRecord(row);
+      }),
+    lastPost: (ref) =>
+      run(() => {
+        const row = lastPost.get(key(ref));
+        return row && postRecord(row);
+      }),
+    recordFailure: (ref, reason, pauseAfter, at) =>
+      run(() => recordFailure.immediate(ref, reason, pauseAfter, at)),
+    recordSuccess: (ref) => run(() => void succeed.run(key(ref))),
     changes: (ref) =>
-      changes.all(key(ref)).map(({ by_user, detail, ...rest }) => ({
-        ...rest,
-        by: by_user,
-        ...(detail === null ? {} : { detail }),
-      })),
+      run(() =>
+        changes.all(key(ref)).map(({ by_user, detail, ...rest }) => ({
+          ...rest,
+          by: by_user,
+          ...(detail === null ? {} : { detail }),
+        })),
+      ),
     close: () => db.close(),
   };
 }

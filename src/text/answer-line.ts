@@ -1,8 +1,7 @@
-import type { CommandContext } from "../command/declaration.ts";
+import type { Answer, CommandContext } from "../command/declaration.ts";
 import { type ErrorLog, findCommand, runCommand, usageReply } from "../command/run-command.ts";
 import { UsageError } from "../command/usage-error.ts";
 import { normalizeInput } from "../core/controls.ts";
-import type { Reply } from "../reply/reply.ts";
 import { parseLine } from "./grammar.ts";
 
 /**
@@ -23,7 +22,7 @@ function bareWords(
 }
 
 /** Answers one typed line, or null for a blank one. Never throws. */
-export function answerLine(ctx: CommandContext, line: string, log?: ErrorLog): Reply | null {
+export function answerLine(ctx: CommandContext, line: string, log?: ErrorLog): Answer | null {
   const words = bareWords(ctx, line);
   if (words) return runCommand(ctx, { command: "search", options: words }, log);
   let call: ReturnType<typeof parseLine>;
@@ -40,6 +39,6 @@ export function answerLine(ctx: CommandContext, line: string, log?: ErrorLog): R
  * Answers a line addressed to the bot (Slack's umbrella command, a mention, a DM), where a blank
  * one (`/barents` alone, "@Barents" alone) asks what the bot can do: it gets /help. Never throws.
  */
-export function answerAddressedLine(ctx: CommandContext, line: string, log?: ErrorLog): Reply {
+export function answerAddressedLine(ctx: CommandContext, line: string, log?: ErrorLog): Answer {
   return answerLine(ctx, line, log) ?? runCommand(ctx, { command: "help", options: {} }, log);
 }

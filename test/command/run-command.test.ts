@@ -5,6 +5,7 @@ import { UsageError } from "../../src/command/usage-error.ts";
 import { EventIndex } from "../../src/core/event-index.ts";
 import { reply } from "../../src/reply/reply.ts";
 import { tinyDataset } from "../fixtures/tiny-dataset.ts";
+import { atOnce } from "../support/context.ts";
 
 const SECRET = "connection refused at db.internal:5432";
 
@@ -47,19 +48,19 @@ const ctx: CommandContext = {
 
 describe("runCommand", () => {
   it("runs the handler with the resolved options and returns its reply", () => {
-    const answer = runCommand(ctx, { command: "timeline", options: { from: "1990" } });
+    const answer = atOnce(runCommand(ctx, { command: "timeline", options: { from: "1990" } }));
     expect(answer).toMatchObject({ kind: "answer", title: "Timeline from 1990" });
   });
 
   it("finds the command with or without a slash, in any case", () => {
-    expect(runCommand(ctx, { command: "/Timeline", options: {} }).title).toBe(
+    expect(atOnce(runCommand(ctx, { command: "/Timeline", options: {} })).title).toBe(
       "Timeline from the start",
     );
   });
 
   describe("an unknown command", () => {
     it("is a usage reply suggesting the closest command", () => {
-      const answer = runCommand(ctx, { command: "timline", options: {} });
+      const answer = atOnce(runCommand(ctx, { command: "timline", options: {} }));
       expect(answer.kind).toBe("usage");
       expect(answer.title).toBe("There is no command /timline.");
       expect(answer.body).toContain("Did you mean /timeline?");
@@ -69,12 +70,12 @@ describe("runCommand", () => {
     });
 
     it("suggests a command whose name starts with what was typed", () => {
-      const answer = runCommand(ctx, { command: "expul", options: {} });
+      const answer = atOnce(runCommand(ctx, { command: "expul", options: {} }));
       expect(answer.body[0]).toBe("Did you mean /expulsions?");
     });
 
     it("names every command, and shows /help, when nothing is close", () => {
-      const answer = runCommand(ctx, { command: "qqqxxzz", options: {} });
+      const answer = atOnce(runCommand(ctx, { command: "qqqxxzz", options: {} }));
       expect(answer.kind).toBe("usage");
       expect(answer.body[0]).toMatch(/^The commands are \/\w+/);
       expect(answer.body).toContain("Example: /help");
@@ -82,21 +83,21 @@ describe("runCommand", () => {
     });
 
     it("quotes a long unknown name back short", () => {
-      const answer = runCommand(ctx, { command: "z".repeat(500), options: {} });
+      const answer = atOnce(runCommand(ctx, { command: "z".repeat(500), options: {} }));
       expect(answer.title.length).toBeLessThan(60);
     });
   });
 
   describe("bad input", () => {
     it("turns a UsageError from option checking into a usage reply with an example", () => {
-      const answer = runCommand(ctx, { command: "timeline", options: { from: "abc" } });
+      const answer = atOnce(runCommand(ctx, { command: "timeline", options: { from: "abc" } }));
       expect(answer.kind).toBe("usage");
       expect(answer.title).toBe('"abc" is not a whole number for from.');
       expect(answer.body).toEqual(["Example: /timeline 1990"]);
     });
 
     it("turns a UsageError thrown by a handler into a usage reply with an example", () => {
-      const answer = runCommand(ctx, { command: "expulsions", options: { year: 1066 } });
+      const answer = atOnce(runCommand(ctx, { command: "expulsions", options: { year: 1066 } }));
       expect(answer.kind).toBe("usage");
       expect(answer.title).toBe("No expulsions in 1066.");
       expect(answer.body).toEqual(["Example: /expulsions 2023"]);
@@ -105,7 +106,7 @@ describe("runCommand", () => {
 
   describe("a failure on our side", () => {
     it("is an error reply that does not show the error to the person", () => {
-      const answer = runCommand(ctx, { command: "broken", options: {} });
+      const answer = atOnce(runCommand(ctx, { command: "broken", options: {} }));
       expect(answer.kind).toBe("error");
       expect(JSON.stringify(answer)).not.toContain(SECRET);
       expect(JSON.stringify(answer)).not.toContain("db.internal");
@@ -113,7 +114,7 @@ describe("runCommand", () => {
 
     it("sends the error to the log with the command's name", () => {
       const log = vi.fn();
-      runCommand(ctx, { command: "/BROKEN", options: {} }, log);
+      atOnce(runCommand(ctx, { command: "/BROKEN", options: {} }, log));
       expect(log).toHaveBeenCalledTimes(1);
       const [message, context] = log.mock.calls[0] ?? [];
       expect(message).toBe("command failed");
@@ -123,14 +124,14 @@ describe("runCommand", () => {
 
     it("does not log bad input", () => {
       const log = vi.fn();
-      runCommand(ctx, { command: "timeline", options: { from: "abc" } }, log);
-      runCommand(ctx, { command: "expulsions", options: {} }, log);
-      runCommand(ctx, { command: "nothing", options: {} }, log);
+      atOnce(runCommand(ctx, { command: "timeline", options: { from: "abc" } }, log));
+      atOnce(runCommand(ctx, { command: "expulsions", options: {} }, log));
+      atOnce(runCommand(ctx, { command: "nothing", options: {} }, log));
       expect(log).not.toHaveBeenCalled();
     });
 
     it("never throws, even without a log", () => {
-      expect(() => runCommand(ctx, { command: "broken", options: {} })).not.toThrow();
+      expect(() => atOnce(runCommand(ctx, { command: "broken", options: {} }))).not.toThrow();
     });
   });
 });

@@ -1,12 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../commands/index.ts";
 import type { CommandContext } from "../../src/command/declaration.ts";
 import { exampleCall } from "../../src/command/resolve-options.ts";
 import { runCommand } from "../../src/command/run-command.ts";
 import type { CommandCall, Reply } from "../../src/reply/reply.ts";
-import { answerLine } from "../../src/text/answer-line.ts";
 import { formatCall } from "../../src/text/grammar.ts";
-import { bundledContext } from "../support/context.ts";
+import { askLater, bundledContext } from "../support/context.ts";
 import { slackChannelContext } from "../support/schedule.ts";
 
 // "Every example and suggestion the bot ever shows runs." The examples in the declarations, each
@@ -18,10 +17,8 @@ const base = bundledContext();
 /** A Slack channel with its own schedule, so the daily-post commands run as they would there. */
 const fresh = (): CommandContext => slackChannelContext(base);
 
-function answer(line: string): Reply {
-  const reply = answerLine(fresh(), line);
-  if (!reply) throw new Error(`no reply to ${JSON.stringify(line)}`);
-  return reply;
+function answer(line: string): Promise<Reply> {
+  return askLater(fresh(), line);
 }
 
 /** Lines that must be refused, or answered empty, for every way input can be wrong. */
@@ -87,7 +84,7 @@ function shownBy(from: string, reply: Reply): Shown[] {
   return shown;
 }
 
-function collect(): Shown[] {
+async function collect(): Promise<Shown[]> {
   const shown: Shown[] = [];
   for (const command of COMMANDS) {
     for (const example of command.examples) shown.push({ from: "examples", line: example });
@@ -96,12 +93,15 @@ function collect(): Shown[] {
     }
     shown.push({ from: "usage", line: exampleCall(command) });
   }
-  for (const line of badLines()) shown.push(...shownBy(line, answer(line)));
+  for (const line of badLines()) shown.push(...shownBy(line, await answer(line)));
   return shown;
 }
 
 describe("every example and suggestion the bot shows", () => {
-  const shown = collect();
+  let shown: Shown[] = [];
+  beforeAll(async () => {
+    shown = await collect();
+  });
 
   it("collects examples, suggestions and usage examples from every command", () => {
     for (const command of COMMANDS) {
@@ -111,10 +111,10 @@ describe("every example and suggestion the bot shows", () => {
     expect(shown.filter((s) => s.from !== "examples" && s.line).length).toBeGreaterThan(20);
   });
 
-  it("runs each one without a usage error", () => {
+  it("runs each one without a usage error", async () => {
     const refused: string[] = [];
     for (const s of shown) {
-      const reply = s.call ? runCommand(fresh(), s.call) : answer(s.line ?? "");
+      const reply = await (s.call ? runCommand(fresh(), s.call) : askLater(fresh(), s.line ?? ""));
       const what = s.line ?? formatCall(s.call ?? { command: "", options: {} });
       if (reply.kind === "usage" || reply.kind === "error") {
         refused.push(`${what} (shown by ${s.from}): ${reply.title}`);
@@ -123,7 +123,7 @@ describe("every example and suggestion the bot shows", () => {
     expect(refused).toEqual([]);
   });
 
-  it("refuses or answers empty every bad line it was driven by, never with an error", () => {
-    for (const line of badLines()) expect(answer(line).kind, line).not.toBe("error");
+  it("refuses or answers empty every bad line it was driven by, never with an error", async () => {
+    for (const line of badLines()) expect((await answer(line)).kind, line).not.toBe("error");
   });
 });

@@ -39,11 +39,11 @@ describe("/help", () => {
     expect(reply.body[0]).toBe(`The commands are ${COMMANDS.map((c) => `/${c.name}`).join(", ")}.`);
   });
 
-  it("has examples that all work, in a channel that can have daily posts", () => {
+  it("has examples that all work, in a channel that can have daily posts", async () => {
     const inChannel = slackChannelContext(ctx);
     for (const command of COMMANDS) {
       for (const example of command.examples) {
-        const reply = answerLine(inChannel, example);
+        const reply = await answerLine(inChannel, example);
         expect(reply?.kind, example).toMatch(/^(answer|empty)$/);
       }
     }

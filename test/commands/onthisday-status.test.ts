@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/reply/reply.ts";
 import type { Place } from "../../src/schedule/desk.ts";
 import type { ChannelRef } from "../../src/store/schedule-store.ts";
-import { ask, bundledContext, run } from "../support/context.ts";
+import { askLater, bundledContext, runLater } from "../support/context.ts";
 import { atPlace, memoryDesk, slackChannelContext } from "../support/schedule.ts";
 
 // The clock stands at 30 October 2026, 11:00 UTC: 07:00 in New York (EDT), 12:00 in Oslo (CET).
@@ -14,15 +14,15 @@ function field(reply: Reply, name: string): string | undefined {
 }
 
 /** A desk with this channel subscribed by U0ALICE, by command, at 07:45 New York time. */
-function subscribedDesk() {
+async function subscribedDesk() {
   const desk = memoryDesk();
-  ask(slackChannelContext(ctx, desk), "/onthisday subscribe 07:45 America/New_York");
+  await askLater(slackChannelContext(ctx, desk), "/onthisday subscribe 07:45 America/New_York");
   return desk;
 }
 
-function configDesk() {
+async function configDesk() {
   const desk = memoryDesk();
-  desk.store.subscribe({
+  await desk.store.subscribe({
     ...here,
     time: "08:00",
     timeZone: "Europe/Oslo",
@@ -33,8 +33,8 @@ function configDesk() {
 }
 
 describe("/onthisday-status", () => {
-  it("answers 'empty', with an example, when nothing is scheduled here", () => {
-    const reply = ask(slackChannelContext(ctx), "/onthisday status");
+  it("answers 'empty', with an example, when nothing is scheduled here", async () => {
+    const reply = await askLater(slackChannelContext(ctx), "/onthisday status");
     expect(reply.kind).toBe("empty");
     expect(reply.title).toBe("No daily posts are scheduled in this channel.");
     expect(reply.body).toEqual([
@@ -42,8 +42,11 @@ describe("/onthisday-status", () => {
     ]);
   });
 
-  it("shows the time and zone, who set it up and when, the next post and no last one yet", () => {
-    const reply = run(slackChannelContext(ctx, subscribedDesk()), "onthisday-status");
+  it("shows the time and zone, who set it up and when, the next post and no last one yet", async () => {
+    const reply = await runLater(
+      slackChannelContext(ctx, await subscribedDesk()),
+      "onthisday-status",
+    );
     expect(reply.kind).toBe("answer");
     expect(reply.title).toBe("Daily posts in this channel");
     expect(reply.body).toEqual([]);
@@ -55,52 +58,58 @@ describe("/onthisday-status", () => {
     expect(field(reply, "Last post")).toBe("None yet");
   });
 
-  it("shows the last post from the post log, in the subscription's zone", () => {
-    const desk = subscribedDesk();
+  it("shows the last post from the post log, in the subscription's zone", async () => {
+    const desk = await subscribedDesk();
     // Yesterday's post, claimed at 07:45 New York time and sent two seconds later.
-    desk.store.claim(here, "2026-10-29", new Date("2026-10-29T11:45:00Z"));
-    desk.store.settle(
+    await desk.store.claim(here, "2026-10-29", new Date("2026-10-29T11:45:00Z"));
+    await desk.store.settle(
       here,
       "2026-10-29",
       { status: "sent", attempts: 1 },
       new Date("2026-10-29T11:45:02Z"),
     );
-    const reply = run(slackChannelContext(ctx, desk), "onthisday-status");
+    const reply = await runLater(slackChannelContext(ctx, desk), "onthisday-status");
     expect(field(reply, "Last post")).toMatch(/^2026-10-29: posted Thu 29 Oct 2026, 07:45 /);
   });
 
-  it("shows the most recent post of the log, with why it failed", () => {
-    const desk = subscribedDesk();
+  it("shows the most recent post of the log, with why it failed", async () => {
+    const desk = await subscribedDesk();
     for (const day of ["2026-10-28", "2026-10-29"]) {
-      desk.store.claim(here, day, new Date(`${day}T11:45:00Z`));
+      await desk.store.claim(here, day, new Date(`${day}T11:45:00Z`));
     }
-    desk.store.settle(
+    await desk.store.settle(
       here,
       "2026-10-28",
       { status: "sent", attempts: 1 },
       new Date("2026-10-28T11:45:01Z"),
     );
-    desk.store.settle(
+    await desk.store.settle(
       here,
       "2026-10-29",
       { status: "failed", attempts: 3, detail: "not_in_channel" },
       new Date("2026-10-29T11:50:00Z"),
     );
-    const last = field(run(slackChannelContext(ctx, desk), "onthisday-status"), "Last post");
+    const last = field(
+      await runLater(slackChannelContext(ctx, desk), "onthisday-status"),
+      "Last post",
+    );
     expect(last).toMatch(/^2026-10-29: failed Thu 29 Oct 2026, 07:50 .* \(not_in_channel\)$/);
   });
 
-  it("shows a post still being sent as such", () => {
-    const desk = subscribedDesk();
-    desk.store.claim(here, "2026-10-30", new Date("2026-10-30T11:00:00Z"));
-    const last = field(run(slackChannelContext(ctx, desk), "onthisday-status"), "Last post");
+  it("shows a post still being sent as such", async () => {
+    const desk = await subscribedDesk();
+    await desk.store.claim(here, "2026-10-30", new Date("2026-10-30T11:00:00Z"));
+    const last = field(
+      await runLater(slackChannelContext(ctx, desk), "onthisday-status"),
+      "Last post",
+    );
     expect(last).toMatch(/^2026-10-30: being sent Fri 30 Oct 2026, 07:00 /);
   });
 
-  it("says a subscription is paused, why, and that subscribing again resumes it", () => {
-    const desk = subscribedDesk();
+  it("says a subscription is paused, why, and that subscribing again resumes it", async () => {
+    const desk = await subscribedDesk();
     for (let i = 0; i < 3; i++) desk.store.recordFailure(here, "channel_not_found", 3, ctx.now());
-    const reply = run(slackChannelContext(ctx, desk), "onthisday-status");
+    const reply = await runLater(slackChannelContext(ctx, desk), "onthisday-status");
     expect(reply.body).toEqual([
       "Paused after 3 failed posts in a row: channel_not_found.",
       "Fix the problem, then /onthisday-subscribe resumes them.",
@@ -108,59 +117,62 @@ describe("/onthisday-status", () => {
     expect(field(reply, "Next post")).toBe("None while paused");
   });
 
-  it("says a paused subscription from configuration resumes on restart", () => {
-    const desk = configDesk();
-    desk.store.recordFailure(here, "missing_scope", 1, ctx.now());
-    const reply = run(slackChannelContext(ctx, desk), "onthisday-status");
+  it("says a paused subscription from configuration resumes on restart", async () => {
+    const desk = await configDesk();
+    await desk.store.recordFailure(here, "missing_scope", 1, ctx.now());
+    const reply = await runLater(slackChannelContext(ctx, desk), "onthisday-status");
     expect(reply.body).toEqual([
       "Paused after 1 failed post in a row: missing_scope.",
       "Restarting Barents resumes them once the problem is fixed.",
     ]);
   });
 
-  it("says a subscription from configuration was set up there", () => {
-    const reply = run(slackChannelContext(ctx, configDesk()), "onthisday-status");
+  it("says a subscription from configuration was set up there", async () => {
+    const reply = await runLater(slackChannelContext(ctx, await configDesk()), "onthisday-status");
     expect(field(reply, "Set up")).toBe("By Barents's configuration (ONTHISDAY_CHANNELS)");
     expect(field(reply, "Next post")).toMatch(/^Sat 31 Oct 2026, 08:00 CET$/);
   });
 
-  it("shows only the channel it is run in", () => {
-    const desk = subscribedDesk();
+  it("shows only the channel it is run in", async () => {
+    const desk = await subscribedDesk();
     const other = atPlace(ctx, { platform: "slack", channel: "C0OTHER9", user: "U0BOB" }, desk);
-    expect(run(other, "onthisday-status").kind).toBe("empty");
+    expect((await runLater(other, "onthisday-status")).kind).toBe("empty");
   });
 
-  it("changes nothing", () => {
-    const desk = subscribedDesk();
+  it("changes nothing", async () => {
+    const desk = await subscribedDesk();
     const before = { subscription: desk.store.get(here), log: desk.store.changes(here) };
-    run(slackChannelContext(ctx, desk), "onthisday-status");
+    await runLater(slackChannelContext(ctx, desk), "onthisday-status");
     expect({ subscription: desk.store.get(here), log: desk.store.changes(here) }).toEqual(before);
     expect(desk.changes).toBe(1);
   });
 });
 
 describe("where /onthisday-status may run", () => {
-  it("asks to be run in a channel when there is none, as in the console", () => {
-    const reply = ask(ctx, "/onthisday status");
+  it("asks to be run in a channel when there is none, as in the console", async () => {
+    const reply = await askLater(ctx, "/onthisday status");
     expect(reply.kind).toBe("usage");
     expect(reply.title).toBe(
       "Daily posts go to a Discord or Slack channel: run this in the channel that should get them.",
     );
   });
 
-  it("names the missing token when this process cannot post to the platform", () => {
-    const reply = run(slackChannelContext(ctx, memoryDesk(["discord"])), "onthisday-status");
+  it("names the missing token when this process cannot post to the platform", async () => {
+    const reply = await runLater(
+      slackChannelContext(ctx, memoryDesk(["discord"])),
+      "onthisday-status",
+    );
     expect(reply.kind).toBe("usage");
     expect(reply.title).toContain("must set SLACK_BOT_TOKEN");
   });
 
-  it("answers a Discord member without Manage Channels, who may look but not change", () => {
+  it("answers a Discord member without Manage Channels, who may look but not change", async () => {
     const desk = memoryDesk();
     const channel = "100000000000000004";
     const admin: Place = { platform: "discord", channel, user: "42", canManageChannels: true };
-    ask(atPlace(ctx, admin, desk), "/onthisday subscribe 08:30 Europe/Oslo");
+    await askLater(atPlace(ctx, admin, desk), "/onthisday subscribe 08:30 Europe/Oslo");
     const member = atPlace(ctx, { ...admin, user: "43", canManageChannels: false }, desk);
-    const reply = run(member, "onthisday-status");
+    const reply = await runLater(member, "onthisday-status");
     expect(reply.kind).toBe("answer");
     expect(field(reply, "Set up")).toContain("by user 42");
   });

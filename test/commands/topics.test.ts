@@ -7,20 +7,20 @@ import { renderSlackMessage } from "../../src/render/slack/blocks.ts";
 import { pageCall, type Reply } from "../../src/reply/reply.ts";
 import { limitProblems as discordProblems } from "../render/discord/within-limits.ts";
 import { limitProblems as slackProblems } from "../render/slack/within-limits.ts";
-import { ask, bundledContext } from "../support/context.ts";
+import { ask, atOnce, bundledContext } from "../support/context.ts";
 
 const ctx = bundledContext();
 const { index } = ctx;
 
 /** Every suggestion a reply offers, run as a press of its button would run it. */
-const pressed = (reply: Reply) => reply.suggestions.map((s) => runCommand(ctx, s.call));
+const pressed = (reply: Reply) => reply.suggestions.map((s) => atOnce(runCommand(ctx, s.call)));
 
 /** Every page of a paged reply, from the first. */
 function allPages(first: Reply): Reply[] {
   const pages = [first];
   const paging = first.paging;
   for (let n = 2; paging && n <= paging.pages; n++)
-    pages.push(runCommand(ctx, pageCall(paging, n)));
+    pages.push(atOnce(runCommand(ctx, pageCall(paging, n))));
   return pages;
 }
 

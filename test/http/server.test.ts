@@ -1,7 +1,15 @@
 import type { Server } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { close, createHttpServer, listen, readBody, sendJson } from "../../src/http/server.ts";
+import {
+  close,
+  createHttpServer,
+  type HealthCheck,
+  listen,
+  readBody,
+  sendJson,
+} from "../../src/http/server.ts";
+import { createLogger } from "../../src/logger.ts";
 import { capturedLogger } from "../support/captured-logger.ts";
 
 const captured = capturedLogger("debug");
@@ -89,5 +97,36 @@ describe("the one HTTP server, when clients hang up", () => {
     expect(aborts().every((l) => l.level === 20 && l.err === undefined)).toBe(true);
     expect(captured.lines.filter((l) => Number(l.level) >= 40 && l.path === "/echo")).toEqual([]);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("/healthz with a part not working", () => {
+  it("stays 200 but says 'degraded', with the part and its reason", async () => {
+    let schedule: ReturnType<HealthCheck> = { ok: true };
+    const degraded = createHttpServer([], createLogger("silent"), { schedule: () => schedule });
+    const { port } = await listen(degraded, 0, "127.0.0.1");
+    try {
+      const url = `http://127.0.0.1:${port}/healthz`;
+      expect(await (await fetch(url)).json()).toEqual({ ok: true });
+      schedule = {
+        ok: false,
+        reason: "database disk image is malformed",
+        since: "2026-10-30T08:01:00.000Z",
+      };
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        ok: true,
+        status: "degraded",
+        degraded: {
+          schedule: {
+            reason: "database disk image is malformed",
+            since: "2026-10-30T08:01:00.000Z",
+          },
+        },
+      });
+    } finally {
+      await close(degraded);
+    }
   });
 });

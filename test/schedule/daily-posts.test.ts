@@ -26,8 +26,8 @@ function memoryStore(): ScheduleStore {
   return store;
 }
 
-function subscribeByCommand(store: ScheduleStore, ref: ChannelRef): void {
-  store.subscribe({
+async function subscribeByCommand(store: ScheduleStore, ref: ChannelRef): Promise<void> {
+  await store.subscribe({
     ...ref,
     time: "07:15",
     timeZone: "America/New_York",
@@ -44,15 +44,15 @@ afterEach(() => {
 });
 
 describe("applyConfiguredChannels", () => {
-  it("adds each configured channel as a config subscription at the configured time", () => {
+  it("adds each configured channel as a config subscription at the configured time", async () => {
     const store = memoryStore();
-    applyConfiguredChannels(store, [news, team], nine, monday);
+    await applyConfiguredChannels(store, [news, team], nine, monday);
     const held = { ...nine, origin: "config", by: "ONTHISDAY_CHANNELS", failures: 0 };
-    expect(store.list()).toEqual([
+    expect(await store.list()).toEqual([
       { ...news, ...held, since: monday.toISOString() },
       { ...team, ...held, since: monday.toISOString() },
     ]);
-    expect(store.changes(news)).toEqual([
+    expect(await store.changes(news)).toEqual([
       {
         ...news,
         action: "subscribe",
@@ -63,50 +63,55 @@ describe("applyConfiguredChannels", () => {
     ]);
   });
 
-  it("leaves an unchanged config subscription alone, adding nothing to the log", () => {
+  it("leaves an unchanged config subscription alone, adding nothing to the log", async () => {
     const store = memoryStore();
-    applyConfiguredChannels(store, [news], nine, monday);
-    applyConfiguredChannels(store, [news], nine, tuesday);
-    expect(store.get(news)?.since).toBe(monday.toISOString());
-    expect(store.changes(news)).toHaveLength(1);
+    await applyConfiguredChannels(store, [news], nine, monday);
+    await applyConfiguredChannels(store, [news], nine, tuesday);
+    expect((await store.get(news))?.since).toBe(monday.toISOString());
+    expect(await store.changes(news)).toHaveLength(1);
   });
 
-  it("moves a config subscription whose time or zone changed", () => {
+  it("moves a config subscription whose time or zone changed", async () => {
     const store = memoryStore();
-    applyConfiguredChannels(store, [news, team], nine, monday);
-    applyConfiguredChannels(
+    await applyConfiguredChannels(store, [news, team], nine, monday);
+    await applyConfiguredChannels(
       store,
       [news, team],
       { time: "07:30", timeZone: "Europe/Oslo" },
       tuesday,
     );
-    expect(store.get(news)).toMatchObject({ time: "07:30", since: tuesday.toISOString() });
-    applyConfiguredChannels(store, [news], { time: "07:30", timeZone: "Asia/Tokyo" }, tuesday);
-    expect(store.get(news)?.timeZone).toBe("Asia/Tokyo");
-    expect(store.changes(news).map((c) => c.detail)).toEqual([
+    expect(await store.get(news)).toMatchObject({ time: "07:30", since: tuesday.toISOString() });
+    await applyConfiguredChannels(
+      store,
+      [news],
+      { time: "07:30", timeZone: "Asia/Tokyo" },
+      tuesday,
+    );
+    expect((await store.get(news))?.timeZone).toBe("Asia/Tokyo");
+    expect((await store.changes(news)).map((c) => c.detail)).toEqual([
       "09:00 Europe/Oslo",
       "07:30 Europe/Oslo",
       "07:30 Asia/Tokyo",
     ]);
   });
 
-  it("resumes a paused config subscription, clearing its failures", () => {
+  it("resumes a paused config subscription, clearing its failures", async () => {
     const store = memoryStore();
-    applyConfiguredChannels(store, [news], nine, monday);
-    store.recordFailure(news, "Missing Access", 1, monday);
-    expect(store.get(news)?.paused).toBe("Missing Access");
-    applyConfiguredChannels(store, [news], nine, tuesday);
-    expect(store.get(news)?.paused).toBeUndefined();
-    expect(store.get(news)?.failures).toBe(0);
+    await applyConfiguredChannels(store, [news], nine, monday);
+    await store.recordFailure(news, "Missing Access", 1, monday);
+    expect((await store.get(news))?.paused).toBe("Missing Access");
+    await applyConfiguredChannels(store, [news], nine, tuesday);
+    expect((await store.get(news))?.paused).toBeUndefined();
+    expect((await store.get(news))?.failures).toBe(0);
   });
 
-  it("removes a config subscription no longer listed, logging it against the configuration", () => {
+  it("removes a config subscription no longer listed, logging it against the configuration", async () => {
     const store = memoryStore();
-    applyConfiguredChannels(store, [news, team], nine, monday);
-    applyConfiguredChannels(store, [team], nine, tuesday);
-    expect(store.get(news)).toBeUndefined();
-    expect(store.get(team)).toBeDefined();
-    expect(store.changes(news).at(-1)).toEqual({
+    await applyConfiguredChannels(store, [news, team], nine, monday);
+    await applyConfiguredChannels(store, [team], nine, tuesday);
+    expect(await store.get(news)).toBeUndefined();
+    expect(await store.get(team)).toBeDefined();
+    expect((await store.changes(news)).at(-1)).toEqual({
       ...news,
       action: "unsubscribe",
       by: "ONTHISDAY_CHANNELS",
@@ -114,34 +119,34 @@ describe("applyConfiguredChannels", () => {
     });
   });
 
-  it("removes every config subscription when the list becomes empty", () => {
+  it("removes every config subscription when the list becomes empty", async () => {
     const store = memoryStore();
-    applyConfiguredChannels(store, [news, team], nine, monday);
-    applyConfiguredChannels(store, [], nine, tuesday);
-    expect(store.list()).toEqual([]);
+    await applyConfiguredChannels(store, [news, team], nine, monday);
+    await applyConfiguredChannels(store, [], nine, tuesday);
+    expect(await store.list()).toEqual([]);
   });
 
-  it("leaves command subscriptions of channels it does not name alone", () => {
+  it("leaves command subscriptions of channels it does not name alone", async () => {
     const store = memoryStore();
-    subscribeByCommand(store, ops);
-    const before = store.get(ops);
-    applyConfiguredChannels(store, [news], nine, monday);
-    applyConfiguredChannels(store, [], nine, tuesday);
-    expect(store.get(ops)).toEqual(before);
-    expect(store.changes(ops)).toHaveLength(1);
+    await subscribeByCommand(store, ops);
+    const before = await store.get(ops);
+    await applyConfiguredChannels(store, [news], nine, monday);
+    await applyConfiguredChannels(store, [], nine, tuesday);
+    expect(await store.get(ops)).toEqual(before);
+    expect(await store.changes(ops)).toHaveLength(1);
   });
 
-  it("takes over a command subscription whose channel the configuration names", () => {
+  it("takes over a command subscription whose channel the configuration names", async () => {
     const store = memoryStore();
-    subscribeByCommand(store, ops);
-    applyConfiguredChannels(store, [ops], nine, monday);
-    expect(store.get(ops)).toMatchObject({
+    await subscribeByCommand(store, ops);
+    await applyConfiguredChannels(store, [ops], nine, monday);
+    expect(await store.get(ops)).toMatchObject({
       ...nine,
       origin: "config",
       by: "ONTHISDAY_CHANNELS",
       since: monday.toISOString(),
     });
-    expect(store.changes(ops).map((c) => c.by)).toEqual(["U0ALICE", "ONTHISDAY_CHANNELS"]);
+    expect((await store.changes(ops)).map((c) => c.by)).toEqual(["U0ALICE", "ONTHISDAY_CHANNELS"]);
   });
 });
 
@@ -174,13 +179,13 @@ function recordingPoster(): { poster: Poster; posted: string[] } {
 describe("openDailyPosts", { timeout: 30_000 }, () => {
   it("subscribes the configured channels in the store at STATE_DIR", async () => {
     const { bot, dir } = started("off", [news, team]);
-    const daily = openDailyPosts(bot, new Set(["discord", "slack"]), { now: () => monday });
-    expect(daily.desk.store.list().map((s) => s.origin)).toEqual(["config", "config"]);
+    const daily = await openDailyPosts(bot, new Set(["discord", "slack"]), { now: () => monday });
+    expect((await daily.desk.store.list()).map((s) => s.origin)).toEqual(["config", "config"]);
     expect(daily.desk.defaults).toEqual(nine);
     await daily.stop();
     const reopened = openSqliteStore(dir);
     stores.push(reopened);
-    expect(reopened.get(team)).toMatchObject({ ...nine, origin: "config" });
+    expect(await reopened.get(team)).toMatchObject({ ...nine, origin: "config" });
   });
 
   it("never posts with SCHEDULER off, and says so in the log", async () => {
@@ -188,15 +193,14 @@ describe("openDailyPosts", { timeout: 30_000 }, () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const { bot, log } = started("off");
     const { poster, posted } = recordingPoster();
-    const daily = openDailyPosts(bot, new Set(["discord"]), { spacingMs: 0 });
+    const daily = await openDailyPosts(bot, new Set(["discord"]), { spacingMs: 0 });
     daily.start({ discord: poster });
     await vi.advanceTimersByTimeAsync(2 * 24 * 3_600_000);
     expect(posted).toEqual([]);
-    expect(daily.desk.store.lastPost(news)).toBeUndefined();
+    expect(await daily.desk.store.lastPost(news)).toBeUndefined();
     expect(log.lines).toContainEqual(
       expect.objectContaining({
         part: "schedule",
-        subscriptions: 1,
         msg: "scheduler off (SCHEDULER=off): another process posts",
       }),
     );
@@ -208,19 +212,19 @@ describe("openDailyPosts", { timeout: 30_000 }, () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const { bot } = started("on");
     const { poster, posted } = recordingPoster();
-    const daily = openDailyPosts(bot, new Set(["discord"]), { spacingMs: 0 });
+    const daily = await openDailyPosts(bot, new Set(["discord"]), { spacingMs: 0 });
     daily.start({ discord: poster });
     await vi.advanceTimersByTimeAsync(2 * 3_600_000);
     expect(posted).toEqual([news.channel]);
-    expect(daily.desk.store.post(news, "2026-10-30")?.status).toBe("sent");
+    expect((await daily.desk.store.post(news, "2026-10-30"))?.status).toBe("sent");
     await daily.stop();
   });
 
   it("closes the store on stop", async () => {
     const { bot } = started("off");
-    const daily = openDailyPosts(bot, new Set(["discord"]), { now: () => monday });
+    const daily = await openDailyPosts(bot, new Set(["discord"]), { now: () => monday });
     daily.start({});
     await daily.stop();
-    expect(() => daily.desk.store.list()).toThrow(/not open/);
+    await expect(daily.desk.store.list()).rejects.toThrow(/not open/);
   });
 });

@@ -41,12 +41,12 @@ afterEach(async () => {
 });
 
 /** A fresh channel, subscribed at 09:00 Oslo time. */
-function subscribed(platform: ChannelRef["platform"]): ChannelRef {
+async function subscribed(platform: ChannelRef["platform"]): Promise<ChannelRef> {
   channels += 1;
   const channel =
     platform === "discord" ? String(100000000000000100n + BigInt(channels)) : `C0DELIV${channels}`;
   const ref: ChannelRef = { platform, channel };
-  store.subscribe({
+  await store.subscribe({
     ...ref,
     time: "09:00",
     timeZone: "Europe/Oslo",
@@ -105,8 +105,8 @@ const discordMessages = (ref: ChannelRef) =>
 
 describe("delivering the daily note to both platforms", () => {
   it("posts once to each channel and logs both as sent", async () => {
-    const news = subscribed("discord");
-    const team = subscribed("slack");
+    const news = await subscribed("discord");
+    const team = await subscribed("slack");
     const { scheduler: s, log } = scheduler();
     await s.postToday(news);
     await s.postToday(team);
@@ -120,14 +120,14 @@ describe("delivering the daily note to both platforms", () => {
     expect(JSON.stringify(discordPosts(news)[0]?.body)).toContain("On this day: 30 October");
     expect(slackPosts()).toHaveLength(1);
     expect(slackPosts(team)[0]?.params.text).toContain("On this day: 30 October");
-    expect(store.post(news, TODAY)).toMatchObject({ status: "sent", attempts: 1 });
-    expect(store.post(team, TODAY)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await store.post(news, TODAY)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await store.post(team, TODAY)).toMatchObject({ status: "sent", attempts: 1 });
     expect(log.lines.filter((l) => l.msg === "posted")).toHaveLength(2);
   });
 
   it("sends nothing more when today's post is asked for again, by the same or another scheduler", async () => {
-    const news = subscribed("discord");
-    const team = subscribed("slack");
+    const news = await subscribed("discord");
+    const team = await subscribed("slack");
     const first = scheduler().scheduler;
     await first.postToday(news);
     await first.postToday(team);
@@ -140,15 +140,15 @@ describe("delivering the daily note to both platforms", () => {
     expect(discordPosts()).toHaveLength(1);
     expect(discord.messages).toHaveLength(1);
     expect(slackPosts()).toHaveLength(1);
-    expect(store.post(news, TODAY)?.status).toBe("sent");
-    expect(store.post(team, TODAY)?.status).toBe("sent");
+    expect((await store.post(news, TODAY))?.status).toBe("sent");
+    expect((await store.post(team, TODAY))?.status).toBe("sent");
   });
 });
 
 describe("delivery when a platform fails", () => {
   it("records one channel's refusal and still posts to the other", async () => {
-    const team = subscribed("slack");
-    const news = subscribed("discord");
+    const team = await subscribed("slack");
+    const news = await subscribed("discord");
     slack.overrides.push((c) =>
       c.params.channel === team.channel
         ? { body: { ok: false, error: "not_in_channel" } }
@@ -159,18 +159,18 @@ describe("delivery when a platform fails", () => {
     await s.postToday(news);
 
     expect(slackPosts(team)).toHaveLength(1);
-    expect(store.post(team, TODAY)).toMatchObject({
+    expect(await store.post(team, TODAY)).toMatchObject({
       status: "failed",
       attempts: 1,
       detail: "Slack refused: not_in_channel",
     });
-    expect(store.get(team)?.failures).toBe(1);
+    expect((await store.get(team))?.failures).toBe(1);
     expect(discordMessages(news)).toHaveLength(1);
-    expect(store.post(news, TODAY)?.status).toBe("sent");
+    expect((await store.post(news, TODAY))?.status).toBe("sent");
   });
 
   it("retries Discord after a 5xx with the same nonce, and one message results", async () => {
-    const news = subscribed("discord");
+    const news = await subscribed("discord");
     // Four 500s outlast discord.js's own retries, so the first attempt fails as a whole.
     let failures = 4;
     discord.overrides.push((r) =>
@@ -184,12 +184,12 @@ describe("delivery when a platform fails", () => {
     const nonces = discordPosts(news).map((r) => (r.body as { nonce?: unknown }).nonce);
     expect(nonces).toEqual(Array(5).fill(postNonce(news, TODAY)));
     expect(discordMessages(news)).toHaveLength(1);
-    expect(store.post(news, TODAY)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await store.post(news, TODAY)).toMatchObject({ status: "sent", attempts: 2 });
     expect(waits).toContain(2000);
   });
 
   it("waits out a Slack rate limit as asked, then posts once", async () => {
-    const team = subscribed("slack");
+    const team = await subscribed("slack");
     let limited = true;
     slack.overrides.push((c) => {
       if (c.params.channel !== team.channel || !limited) return undefined;
@@ -201,11 +201,11 @@ describe("delivery when a platform fails", () => {
 
     expect(slackPosts(team)).toHaveLength(2);
     expect(waits).toContain(7000);
-    expect(store.post(team, TODAY)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await store.post(team, TODAY)).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("does not send to Slack again after a 500, and logs the post as failed", async () => {
-    const team = subscribed("slack");
+    const team = await subscribed("slack");
     slack.overrides.push((c) =>
       c.params.channel === team.channel ? { status: 500, body: "oops" } : undefined,
     );
@@ -214,6 +214,6 @@ describe("delivery when a platform fails", () => {
     await s.postToday(team);
 
     expect(slackPosts(team)).toHaveLength(1);
-    expect(store.post(team, TODAY)).toMatchObject({ status: "failed", attempts: 1 });
+    expect(await store.post(team, TODAY)).toMatchObject({ status: "failed", attempts: 1 });
   });
 });

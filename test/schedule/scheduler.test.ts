@@ -53,14 +53,14 @@ function memoryStore(): ScheduleStore {
   return store;
 }
 
-function subscribe(
+async function subscribe(
   store: ScheduleStore,
   ref: ChannelRef,
   time: string,
   timeZone: string,
   since = "2026-01-01T00:00:00Z",
-): void {
-  store.subscribe({ ...ref, time, timeZone, origin: "command", by: "U0ALICE", since });
+): Promise<void> {
+  await store.subscribe({ ...ref, time, timeZone, origin: "command", by: "U0ALICE", since });
 }
 
 function scheduler(
@@ -105,7 +105,7 @@ describe("posting at the local time", { timeout: 30_000 }, () => {
   it("posts once a day at the channel's time, with the day's note", async () => {
     vi.setSystemTime(new Date("2026-10-29T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
     const { sent, posters } = recordingPosters();
     await scheduler(store, posters).scheduler.start();
     await until("2026-10-31T12:00:00Z");
@@ -114,7 +114,7 @@ describe("posting at the local time", { timeout: 30_000 }, () => {
       ["2026-10-30T08:00:00.000Z", "On this day: 30 October"],
       ["2026-10-31T08:00:00.000Z", "This month in history: October"],
     ]);
-    expect(store.post(news, "2026-10-30")).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await store.post(news, "2026-10-30")).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it.each([
@@ -153,7 +153,7 @@ describe("posting at the local time", { timeout: 30_000 }, () => {
       vi.setSystemTime(new Date(from));
       const store = memoryStore();
       // Subscribed at `from`: that day's earlier time is not a missed post to catch up.
-      subscribe(store, team, time, zone, from);
+      await subscribe(store, team, time, zone, from);
       const { sent, posters } = recordingPosters();
       // "say": a day with nothing recorded still posts, so every day shows.
       await scheduler(store, posters, { empty: "say" }).scheduler.start();
@@ -168,8 +168,8 @@ describe("posting at the local time", { timeout: 30_000 }, () => {
     const { sent, posters } = recordingPosters();
     const { scheduler: running } = scheduler(store, posters);
     await running.start();
-    subscribe(store, team, "09:00", "Europe/Oslo", "2026-10-30T07:00:00Z");
-    running.sync();
+    await subscribe(store, team, "09:00", "Europe/Oslo", "2026-10-30T07:00:00Z");
+    await running.sync();
     await until("2026-10-30T09:00:00Z");
     expect(sent.map((s) => s.channel)).toEqual([team.channel]);
   });
@@ -179,7 +179,7 @@ describe("posting at the local time", { timeout: 30_000 }, () => {
     const store = memoryStore();
     const { sent, posters } = recordingPosters();
     await scheduler(store, posters).scheduler.start();
-    subscribe(store, team, "09:00", "Europe/Oslo", "2026-10-30T07:00:00Z");
+    await subscribe(store, team, "09:00", "Europe/Oslo", "2026-10-30T07:00:00Z");
     await until("2026-10-30T09:00:00Z");
     expect(sent).toHaveLength(1);
   });
@@ -187,12 +187,12 @@ describe("posting at the local time", { timeout: 30_000 }, () => {
   it("stops posting to a channel unsubscribed", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, team, "09:00", "Europe/Oslo");
+    await subscribe(store, team, "09:00", "Europe/Oslo");
     const { sent, posters } = recordingPosters();
     const { scheduler: running } = scheduler(store, posters);
     await running.start();
-    store.unsubscribe(team, "U0ALICE", new Date());
-    running.sync();
+    await store.unsubscribe(team, "U0ALICE", new Date());
+    await running.sync();
     await until("2026-10-31T12:00:00Z");
     expect(sent).toEqual([]);
   });
@@ -203,7 +203,7 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
   it("does not post again after a restart later the same day", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
     const { sent, posters } = recordingPosters();
     const first = scheduler(store, posters).scheduler;
     await first.start();
@@ -217,7 +217,7 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
   it("makes a post missed while down when it is within ONTHISDAY_GRACE", async () => {
     vi.setSystemTime(new Date("2026-10-30T13:30:00Z")); // 14:30 in Oslo, 5.5 h late
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
     const { sent, posters } = recordingPosters();
     const { scheduler: running, log } = scheduler(store, posters);
     await running.start();
@@ -230,12 +230,12 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
   it("skips, and logs, a post missed by more than the grace period", async () => {
     vi.setSystemTime(new Date("2026-10-30T14:30:00Z")); // 6.5 h late
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
     const { sent, posters } = recordingPosters();
     const { scheduler: running, log } = scheduler(store, posters);
     await running.start();
     expect(sent).toEqual([]);
-    expect(store.post(news, "2026-10-30")).toMatchObject({
+    expect(await store.post(news, "2026-10-30")).toMatchObject({
       status: "skipped",
       detail: "missed by 390 min, past ONTHISDAY_GRACE",
     });
@@ -249,8 +249,8 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
   it("does not catch up a day that ended, or a time before the channel subscribed", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z")); // 08:00 in Oslo: today's 09:00 is ahead
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo"); // yesterday's 09:00 is a day that ended
-    subscribe(store, team, "07:30", "Europe/Oslo", "2026-10-30T06:45:00Z"); // subscribed after it
+    await subscribe(store, news, "09:00", "Europe/Oslo"); // yesterday's 09:00 is a day that ended
+    await subscribe(store, team, "07:30", "Europe/Oslo", "2026-10-30T06:45:00Z"); // subscribed after it
     const { sent, posters } = recordingPosters();
     await scheduler(store, posters).scheduler.start();
     expect(sent).toEqual([]);
@@ -262,8 +262,8 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
     const one = openSqliteStore(dir);
     const two = openSqliteStore(dir);
     stores.push(one, two);
-    subscribe(one, news, "09:00", "Europe/Oslo");
-    subscribe(one, team, "09:00", "Europe/Oslo");
+    await subscribe(one, news, "09:00", "Europe/Oslo");
+    await subscribe(one, team, "09:00", "Europe/Oslo");
     const a = recordingPosters();
     const b = recordingPosters();
     await scheduler(one, a.posters).scheduler.start();
@@ -281,11 +281,11 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
   it("leaves a platform it cannot post to for another process", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
     const { posters } = recordingPosters();
     await scheduler(store, { slack: posters.slack }).scheduler.start();
     await until("2026-10-30T09:00:00Z");
-    expect(store.post(news, "2026-10-30")).toBeUndefined();
+    expect(await store.post(news, "2026-10-30")).toBeUndefined();
   });
 });
 
@@ -293,7 +293,7 @@ describe("failures", () => {
   it("retries a send whose outcome is unknown, with the same nonce and growing waits", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
     const nonces: string[] = [];
     const waits: number[] = [];
     let calls = 0;
@@ -321,13 +321,13 @@ describe("failures", () => {
     ]);
     expect(postNonce(news, "2026-10-30")).toHaveLength(25);
     expect(waits.filter((ms) => ms > 0)).toEqual([2000, 8000]);
-    expect(store.post(news, "2026-10-30")).toMatchObject({ status: "sent", attempts: 3 });
+    expect(await store.post(news, "2026-10-30")).toMatchObject({ status: "sent", attempts: 3 });
   });
 
   it("waits as long as a rate limit asks before the retry", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, team, "09:00", "Europe/Oslo");
+    await subscribe(store, team, "09:00", "Europe/Oslo");
     const waits: number[] = [];
     let calls = 0;
     const limited: Poster = {
@@ -349,8 +349,8 @@ describe("failures", () => {
   it("does not retry a refusal, and one channel's failure leaves the others posting", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
-    subscribe(store, team, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, team, "09:00", "Europe/Oslo");
     const { sent, attempts, posters } = recordingPosters((channel) =>
       channel === news.channel
         ? new PostFailure("Discord refused: Missing Access (code 50001)", false)
@@ -361,11 +361,11 @@ describe("failures", () => {
     await until("2026-10-30T09:00:00Z");
     expect(sent.map((s) => s.channel)).toEqual([team.channel]);
     expect(attempts.get(news.channel)).toBe(1);
-    expect(store.post(news, "2026-10-30")).toMatchObject({
+    expect(await store.post(news, "2026-10-30")).toMatchObject({
       status: "failed",
       detail: "Discord refused: Missing Access (code 50001)",
     });
-    expect(store.get(news)?.failures).toBe(1);
+    expect((await store.get(news))?.failures).toBe(1);
     expect(log.lines).toContainEqual(
       expect.objectContaining({ msg: "post failed", channel: `discord:${news.channel}` }),
     );
@@ -376,8 +376,8 @@ describe("failures", () => {
   }, async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
-    subscribe(store, team, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, team, "09:00", "Europe/Oslo");
     const { sent, attempts, posters } = recordingPosters((channel) =>
       channel === news.channel
         ? new PostFailure("Discord refused: Unknown Channel (code 10003)", false)
@@ -388,8 +388,8 @@ describe("failures", () => {
     await running.start();
     await until("2026-11-03T12:00:00Z");
     expect(attempts.get(news.channel)).toBe(3);
-    expect(store.get(news)?.paused).toBe("Discord refused: Unknown Channel (code 10003)");
-    expect(store.changes(news).map((c) => c.action)).toEqual(["subscribe", "pause"]);
+    expect((await store.get(news))?.paused).toBe("Discord refused: Unknown Channel (code 10003)");
+    expect((await store.changes(news)).map((c) => c.action)).toEqual(["subscribe", "pause"]);
     expect(log.lines).toContainEqual(
       expect.objectContaining({
         msg: "subscription paused",
@@ -402,7 +402,7 @@ describe("failures", () => {
   it("counts a thrown error that is not a PostFailure as a failure, without crashing", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
-    subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo");
     const broken: Poster = {
       async post() {
         throw new TypeError("cannot read properties of undefined");
@@ -410,7 +410,7 @@ describe("failures", () => {
     };
     await scheduler(store, { discord: broken }).scheduler.start();
     await until("2026-10-30T09:00:00Z");
-    expect(store.post(news, "2026-10-30")).toMatchObject({ status: "failed", attempts: 1 });
+    expect(await store.post(news, "2026-10-30")).toMatchObject({ status: "failed", attempts: 1 });
   });
 });
 
@@ -419,7 +419,7 @@ describe("what a day without events posts", () => {
   it("posts this month in history under ONTHISDAY_EMPTY=month", async () => {
     vi.setSystemTime(new Date("2026-04-12T06:00:00Z"));
     const store = memoryStore();
-    subscribe(store, team, "09:00", "Europe/Oslo");
+    await subscribe(store, team, "09:00", "Europe/Oslo");
     const { sent, posters } = recordingPosters();
     await scheduler(store, posters).scheduler.start();
     await until("2026-04-12T09:00:00Z");
@@ -429,16 +429,16 @@ describe("what a day without events posts", () => {
   it("posts nothing under ONTHISDAY_EMPTY=skip, and records the day as skipped", async () => {
     vi.setSystemTime(new Date("2026-04-12T06:00:00Z"));
     const store = memoryStore();
-    subscribe(store, team, "09:00", "Europe/Oslo");
+    await subscribe(store, team, "09:00", "Europe/Oslo");
     const { sent, posters } = recordingPosters();
     await scheduler(store, posters, { empty: "skip" }).scheduler.start();
     await until("2026-04-12T09:00:00Z");
     expect(sent).toEqual([]);
-    expect(store.post(team, "2026-04-12")).toMatchObject({
+    expect(await store.post(team, "2026-04-12")).toMatchObject({
       status: "skipped",
       detail: "nothing recorded for this day",
     });
-    const sub: Subscription | undefined = store.get(team);
+    const sub: Subscription | undefined = await store.get(team);
     expect(sub?.failures).toBe(0);
   });
 });

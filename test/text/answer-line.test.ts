@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { answerAddressedLine, answerLine } from "../../src/text/answer-line.ts";
-import { bundledContext } from "../support/context.ts";
+import { atOnce, bundledContext } from "../support/context.ts";
 
 // The line every front end shares: the console, `ask`, Slack's umbrella, mentions and DMs.
 
 const ctx = bundledContext();
-const answer = (line: string) => answerLine(ctx, line);
+const answer = (line: string) => atOnce(answerLine(ctx, line));
 
 describe("answerLine", () => {
   it("searches words that do not start with a command", () => {
@@ -37,7 +37,9 @@ describe("answerLine", () => {
 
 describe("answerAddressedLine", () => {
   it("answers a blank line addressed to the bot with the help, and any other as answerLine does", () => {
-    expect(answerAddressedLine(ctx, "  ").title).toBe(answerLine(ctx, "/help")?.title);
-    expect(answerAddressedLine(ctx, "frode berg").title).toBe("Search: frode berg");
+    expect(atOnce(answerAddressedLine(ctx, "  ")).title).toBe(
+      atOnce(answerLine(ctx, "/help"))?.title,
+    );
+    expect(atOnce(answerAddressedLine(ctx, "frode berg")).title).toBe("Search: frode berg");
   });
 });

@@ -72,14 +72,14 @@ function logContext(message: GatewayMessageCreateDispatchData): Record<string, u
 }
 
 /** The reply to a line; "@Barents" alone gets the help. Never throws. */
-function replyTo(
+async function replyTo(
   handling: MessageHandling,
   message: GatewayMessageCreateDispatchData,
   line: string,
-): Reply {
+): Promise<Reply> {
   try {
     const ctx = { ...handling.ctx, place: messagePlace(message) };
-    return answerAddressedLine(ctx, line, handling.log);
+    return await answerAddressedLine(ctx, line, handling.log);
   } catch (error) {
     handling.logger.error(
       { ...logContext(message), err: loggableError(error) },
@@ -99,7 +99,7 @@ export async function answerMessage(
 ): Promise<void> {
   const line = messageLine(message, handling.botId);
   if (line === undefined) return;
-  const body = replyBody(message, renderDiscord(replyTo(handling, message, line)));
+  const body = replyBody(message, renderDiscord(await replyTo(handling, message, line)));
   try {
     await handling.rest.post(Routes.channelMessages(message.channel_id), { body });
   } catch (error) {

@@ -96,7 +96,7 @@ export function slashCommandListener(deps: SlackDeps) {
       // Slack sends &, < and > as entities; the renderer escapes them again on the way out.
       const line = name === null ? lineOfMessage(text, names) : `/${name} ${unescapeMrkdwn(text)}`;
       const ctx = contextAt(deps, command.channel_id, command.user_id);
-      const reply = answerAddressedLine(ctx, line, deps.log);
+      const reply = await answerAddressedLine(ctx, line, deps.log);
       await respond(render(deps, reply));
     } catch (error) {
       deps.logger.error(
@@ -128,7 +128,7 @@ export function buttonListener(deps: SlackDeps) {
         await respond(STALE);
         return;
       }
-      const reply = runCommand(contextAt(deps, channel, user), call, deps.log);
+      const reply = await runCommand(contextAt(deps, channel, user), call, deps.log);
       const payload = render(deps, reply);
       await respond(
         reply.kind === "answer"

@@ -64,7 +64,7 @@ async function answer(deps: SlackDeps, args: MessageArgs, thread?: string): Prom
   try {
     const line = lineOfMessage(event.text ?? "", { ...deps, commands: deps.ctx.commands });
     const ctx = contextAt(deps, event.channel, event.user);
-    const reply = answerAddressedLine(ctx, line, deps.log);
+    const reply = await answerAddressedLine(ctx, line, deps.log);
     const message = renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands });
     await post({ ...where, ...message, ...noUnfurl });
   } catch (error) {

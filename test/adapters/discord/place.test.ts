@@ -38,7 +38,7 @@ function inDm(): APIInteraction {
 }
 
 describe("placeOf", () => {
-  it("lets a guild member whose permissions include Manage Channels manage the channel", () => {
+  it("lets a guild member whose permissions include Manage Channels manage the channel", async () => {
     const place = placeOf(asApi(inGuild(ViewChannel | SendMessages | ManageChannels)));
     expect(place).toEqual({
       platform: "discord",
@@ -48,28 +48,28 @@ describe("placeOf", () => {
     });
   });
 
-  it("does not let a guild member without Manage Channels manage it, whatever else they hold", () => {
+  it("does not let a guild member without Manage Channels manage it, whatever else they hold", async () => {
     const place = placeOf(asApi(inGuild(ViewChannel | SendMessages | ManageMessages)));
     expect(place).toMatchObject({ channel: F.channelId, user: F.userId });
     expect(place?.canManageChannels).toBe(false);
   });
 
-  it("reads the permissions of the fixture's ordinary member as lacking Manage Channels", () => {
+  it("reads the permissions of the fixture's ordinary member as lacking Manage Channels", async () => {
     expect(placeOf(asApi(slashCommand("onthisday-status")))?.canManageChannels).toBe(false);
   });
 
-  it("applies no Manage Channels rule in a DM, where there is no member", () => {
+  it("applies no Manage Channels rule in a DM, where there is no member", async () => {
     const place = placeOf(inDm());
     expect(place).toEqual({ platform: "discord", channel: F.channelId, user: F.userId });
     expect(place?.canManageChannels).toBeUndefined();
   });
 
-  it("falls back to channel_id when the channel object is absent", () => {
+  it("falls back to channel_id when the channel object is absent", async () => {
     const { channel: _channel, ...rest } = inGuild(ManageChannels);
     expect(placeOf(asApi(rest))?.channel).toBe(F.channelId);
   });
 
-  it("has no place without a channel", () => {
+  it("has no place without a channel", async () => {
     const { channel: _channel, channel_id: _id, ...rest } = inGuild(ManageChannels);
     expect(placeOf(asApi(rest))).toBeUndefined();
   });
@@ -97,7 +97,7 @@ describe("a Discord slash command's place", () => {
 
   it("reaches the command, which stores the subscription for the channel and the member", async () => {
     const { desk, sent } = await subscribe(ViewChannel | ManageChannels);
-    expect(desk.store.get({ platform: "discord", channel: F.channelId })).toMatchObject({
+    expect(await desk.store.get({ platform: "discord", channel: F.channelId })).toMatchObject({
       time: "08:30",
       timeZone: "Europe/Oslo",
       by: F.userId,
@@ -108,7 +108,7 @@ describe("a Discord slash command's place", () => {
 
   it("carries a member's lack of Manage Channels, so the command refuses and stores nothing", async () => {
     const { desk, sent } = await subscribe(ViewChannel | SendMessages);
-    expect(desk.store.list()).toEqual([]);
+    expect(await desk.store.list()).toEqual([]);
     expect(JSON.stringify(sent[0])).toContain("Manage Channels permission");
     // Only the person who tried sees the refusal.
     expect(sent[0]).toMatchObject({ data: { flags: MessageFlags.Ephemeral } });

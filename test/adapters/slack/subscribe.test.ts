@@ -42,7 +42,7 @@ describe("subscribing a Slack channel by slash command", () => {
       channel_id: "C0TEAM01",
       user_id: "U0ALICE",
     });
-    expect(desk.store.list()).toEqual([
+    expect(await desk.store.list()).toEqual([
       expect.objectContaining({
         ...team01,
         time: "08:30",
@@ -51,7 +51,7 @@ describe("subscribing a Slack channel by slash command", () => {
         by: "U0ALICE",
       }),
     ]);
-    expect(desk.store.changes(team01)).toEqual([
+    expect(await desk.store.changes(team01)).toEqual([
       expect.objectContaining({ action: "subscribe", by: "U0ALICE" }),
     ]);
     expect(desk.changes).toBe(1);
@@ -67,7 +67,7 @@ describe("subscribing a Slack channel by slash command", () => {
       channel_id: "C0TEAM01",
       user_id: "U0ALICE",
     });
-    expect(desk.store.get(team01)).toMatchObject({ time: "08:30", by: "U0ALICE" });
+    expect(await desk.store.get(team01)).toMatchObject({ time: "08:30", by: "U0ALICE" });
   });
 
   it("lets anyone in the channel stop the posts, and records who did", async () => {
@@ -80,8 +80,8 @@ describe("subscribing a Slack channel by slash command", () => {
       ...at,
     });
     await type({ command: "/onthisday", text: "unsubscribe", user_id: "U0BOB", ...at });
-    expect(desk.store.get(team01)).toBeUndefined();
-    expect(desk.store.changes(team01).map((c) => [c.action, c.by])).toEqual([
+    expect(await desk.store.get(team01)).toBeUndefined();
+    expect((await desk.store.changes(team01)).map((c) => [c.action, c.by])).toEqual([
       ["subscribe", "U0ALICE"],
       ["unsubscribe", "U0BOB"],
     ]);
@@ -90,7 +90,7 @@ describe("subscribing a Slack channel by slash command", () => {
   it("refuses, privately, when Slack names no channel, and stores nothing", async () => {
     const { desk, responses, type } = slack();
     await type({ command: "/onthisday", text: "subscribe 08:30 Europe/Oslo" });
-    expect(desk.store.list()).toEqual([]);
+    expect(await desk.store.list()).toEqual([]);
     expect(responses[0]?.response_type).toBe("ephemeral");
     expect(shownText(responses[0])).toContain("run this in the channel that should get them");
   });
@@ -106,6 +106,6 @@ describe("subscribing a Slack channel by slash command", () => {
     const shown = shownText(responses[0]);
     expect(shown).toContain("“&lt;!channel&gt;” is not a time zone");
     expect(shown).not.toContain("<!");
-    expect(desk.store.list()).toEqual([]);
+    expect(await desk.store.list()).toEqual([]);
   });
 });

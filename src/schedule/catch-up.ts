@@ -1,0 +1,94 @@
+import { calendarDay } from "../core/calendar-day.ts";
+import type { Logger } from "../logger.ts";
+import {
+  isoDate,
+  ORPHAN_AFTER_MS,
+  type ScheduleStore,
+  type Subscription,
+} from "../store/schedule-store.ts";
+import { lastDue } from "./daily-job.ts";
+import { persist, type RetryClock } from "./store-retry.ts";
+
+// What a scheduler does about the time it was not running: posts left mid-send by a process that
+// died, and posts due earlier today that nobody made. Neither throws: a store that fails is
+// logged, and start-up goes on.
+
+const key = (ref: { platform: string; channel: string }) => `${ref.platform}:${ref.channel}`;
+
+/** Claims left "sending" by a process that died: logged and marked "unknown", never resent. */
+export async function reportOrphans(
+  store: ScheduleStore,
+  now: Date,
+  logger: Logger,
+): Promise<void> {
+  try {
+    const orphans = await store.settleOrphans(new Date(now.getTime() - ORPHAN_AFTER_MS), now);
+    for (const post of orphans) {
+      logger.warn(
+        { channel: key(post), date: post.localDate, claimed: post.at },
+        "post claimed but never settled (its process stopped while sending): outcome unknown; not resent",
+      );
+    }
+  } catch (error) {
+    logger.error({ err: error }, "could not check for posts left mid-send");
+  }
+}
+
+export interface CatchUp {
+  store: ScheduleStore;
+  logger: Logger;
+  graceMs: number;
+  clock: RetryClock;
+}
+
+/**
+ * A post due earlier today and not made is made now (by `post`) if it is no later than the
+ * grace period allows; an older one is recorded as skipped, with why.
+ */
+export async function catchUp(
+  { store, logger, graceMs, clock }: CatchUp,
+  post: (subscription: Subscription, due: Date) => Promise<void>,
+): Promise<void> {
+  const now = clock.now();
+  let subscriptions: Subscription[];
+  try {
+    subscriptions = await store.list();
+  } catch (error) {
+    logger.error({ err: error }, "could not read the schedule to catch up on missed posts");
+    return;
+  }
+  for (const subscription of subscriptions) {
+    if (subscription.paused) continue;
+    const due = lastDue(subscription, now);
+    if (!due) continue;
+    const today = isoDate(calendarDay(now, subscription.timeZone));
+    if (isoDate(calendarDay(due, subscription.timeZone)) !== today) continue;
+    if (Date.parse(subscription.since) > due.getTime()) continue;
+    const late = now.getTime() - due.getTime();
+    const log = logger.child({ channel: key(subscription), date: today });
+    if (late <= graceMs) {
+      const deadline = due.getTime() + graceMs;
+      const made = await persist(
+        "checking for a missed post",
+        () => store.post(subscription, today),
+        deadline,
+        clock,
+        log,
+      );
+      if (made && !made.value) {
+        log.info({ lateMs: late }, "making a missed post");
+        await post(subscription, due);
+      }
+      continue;
+    }
+    const detail = `missed by ${Math.round(late / 60_000)} min, past ONTHISDAY_GRACE`;
+    try {
+      if (await store.post(subscription, today)) continue;
+      if (!(await store.claim(subscription, today, now))) continue;
+      await store.settle(subscription, today, { status: "skipped", attempts: 0, detail }, now);
+      log.info(`post skipped: ${detail}`);
+    } catch (error) {
+      log.warn({ err: error }, `post skipped (${detail}); the store could not record why`);
+    }
+  }
+}

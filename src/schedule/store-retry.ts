@@ -1,0 +1,46 @@
+import type { Logger } from "../logger.ts";
+
+// A store step the scheduler cannot do without (reading a subscription, claiming, recording an
+// outcome) is tried again while the store is locked or failing, as long as the post's grace
+// window is open: a store that comes back in time costs a late post, not a lost one.
+
+/** Waits between tries: growing, so a store that is down for hours is not hammered. */
+const WAITS_MS = [1000, 2000, 5000, 15_000, 60_000];
+
+export interface RetryClock {
+  now: () => Date;
+  sleep: (ms: number) => Promise<void>;
+  /** True once the scheduler is stopping: shutdown does not wait on a store. */
+  stopping: () => boolean;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Runs `step`, trying again while it fails and the next try would come before `deadline`.
+ * Undefined, with an error logged, when it never worked in time; never rejects.
+ */
+export async function persist<T>(
+  what: string,
+  step: () => Promise<T>,
+  deadline: number,
+  clock: RetryClock,
+  log: Logger,
+): Promise<{ value: T } | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return { value: await step() };
+    } catch (error) {
+      const wait = WAITS_MS[Math.min(attempt, WAITS_MS.length - 1)] ?? 60_000;
+      if (clock.stopping() || clock.now().getTime() + wait > deadline) {
+        log.error(
+          { err: error },
+          `${what} failed and the schedule store did not recover within ONTHISDAY_GRACE; given up`,
+        );
+        return undefined;
+      }
+      log.warn({ reason: describe(error), retryInMs: wait }, `${what} failed; trying again`);
+      await clock.sleep(wait);
+    }
+  }
+}

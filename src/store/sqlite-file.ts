@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./migrations.ts";
+import { StoreOpenError } from "./store-errors.ts";
+
+// Opening the store's file. A new store is made only where there is no file: a file that exists
+// but is not a Barents store (zero bytes, garbage, some other SQLite database) is refused, since
+// silently starting an empty schedule over it would drop every subscription without a word.
+
+export const STORE_FILE = "barents.sqlite";
+
+/** Tables every Barents store has from its first migration on. */
+const TABLES = ["subscriptions", "posts", "channel_changes"];
+
+/**
+ * How long SQLite itself waits for a lock while opening. Start-up serves nothing yet, so waiting
+ * here blocks nobody; after it, store calls wait asynchronously instead (sqlite-store.ts).
+ */
+const OPEN_BUSY_MS = 5000;
+
+/** Brings a database up to the newest schema; returns the version it is at. */
+export function migrate(db: Database.Database): number {
+  for (;;) {
+    // Read inside the write lock, so two processes creating one store do not both migrate.
+    const ran = db
+      .transaction(() => {
+        const version = db.pragma("user_version", { simple: true }) as number;
+        if (version >= MIGRATIONS.length) return false;
+        db.exec(MIGRATIONS[version] ?? "");
+        db.pragma(`user_version = ${version + 1}`);
+        return true;
+      })
+      .immediate();
+    if (!ran) return MIGRATIONS.length;
+  }
+}
+
+/** Why an existing file is not a store we may use; undefined when it is one. */
+function notOurs(db: Database.Database): string | undefined {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  const tables = new Set(
+    db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((row) => row.name),
+  );
+  if (version === 0 && tables.size === 0) return "the file is empty, not a Barents store";
+  const missing = TABLES.filter((t) => !tables.has(t));
+  if (version === 0 || missing.length)
+    return `an SQLite database without Barents's tables (missing: ${missing.join(", ") || "its schema version"})`;
+  if (version > MIGRATIONS.length)
+    return `written by a newer Barents (schema ${version}; this one knows up to ${MIGRATIONS.length})`;
+  return undefined;
+}
+
+/**
+ * Opens the store file in `dir` (or an in-memory one for ":memory:"), creating it only where
+ * there is none, and migrates it. Throws StoreOpenError naming the path.
+ */
+export function openStoreFile(dir: string): { db: Database.Database; path: string } {
+  const path = dir === ":memory:" ? dir : join(dir, STORE_FILE);
+  let db: Database.Database | undefined;
+  try {
+    const exists = path !== ":memory:" && existsSync(path);
+    if (path !== ":memory:") mkdirSync(dir, { recursive: true });
+    db = new Database(path, { fileMustExist: exists });
+    db.pragma(`busy_timeout = ${OPEN_BUSY_MS}`);
+    const problem = exists ? notOurs(db) : undefined;
+    if (problem) {
+      throw new StoreOpenError(
+        path,
+        `${problem}. Barents will not start over it: move it away to start with an empty schedule, or put the right file back.`,
+      );
+    }
+    db.pragma("journal_mode = WAL");
+    migrate(db);
+    return { db, path };
+  } catch (error) {
+    db?.close();
+    if (error instanceof StoreOpenError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreOpenError(path, `cannot be opened: ${reason}`, error);
+  }
+}

@@ -1,0 +1,299 @@
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { runCommand } from "../../src/command/run-command.ts";
+import type { Reply } from "../../src/reply/reply.ts";
+import { openDailyPosts } from "../../src/schedule/daily-posts.ts";
+import type { ScheduleDesk } from "../../src/schedule/desk.ts";
+import { type Poster, Scheduler } from "../../src/schedule/scheduler.ts";
+import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
+import { openSqliteStore, STORE_FILE } from "../../src/store/sqlite-store.ts";
+import { capturedLogger } from "../support/captured-logger.ts";
+import { bundledContext } from "../support/context.ts";
+import { freshStateDir } from "../support/process.ts";
+import { slackChannelContext, type TestDesk } from "../support/schedule.ts";
+
+// Issue 14, faults 1, 3 and 7, at the scheduler: a store that throws, a store file broken
+// under a running bot, a write lock held while a post is due, and a claim orphaned by kill -9.
+// None may stop the process; each is logged and visible; no post is made twice.
+
+const index = bundledContext().index;
+const team: ChannelRef = { platform: "slack", channel: "C0TEAM01" };
+const news: ChannelRef = { platform: "discord", channel: "100000000000000004" };
+const GRACE = 6 * 3_600_000;
+
+const dirs: string[] = [];
+const cleanups: Array<() => Promise<void> | void> = [];
+
+function stateDir(): string {
+  const dir = freshStateDir();
+  dirs.push(dir);
+  return dir;
+}
+
+function subscribe(store: ScheduleStore, ref: ChannelRef, time = "09:00"): Promise<void> {
+  return store.subscribe({
+    ...ref,
+    time,
+    timeZone: "Europe/Oslo",
+    origin: "command",
+    by: "U0ALICE",
+    since: "2026-01-01T00:00:00.000Z",
+  });
+}
+
+function recordingPoster(): { poster: Poster; sent: string[] } {
+  const sent: string[] = [];
+  return { sent, poster: { post: async (channel) => void sent.push(channel) } };
+}
+
+function scheduler(store: ScheduleStore, poster: Poster, extra: Partial<SchedulerExtra> = {}) {
+  const log = capturedLogger();
+  const made = new Scheduler({
+    store,
+    index,
+    posters: { slack: poster, discord: poster },
+    logger: log.logger,
+    graceMs: GRACE,
+    empty: "say",
+    sleep: async () => {},
+    spacingMs: 0,
+    ...extra,
+  });
+  cleanups.push(() => made.stop());
+  return { scheduler: made, log };
+}
+type SchedulerExtra = ConstructorParameters<typeof Scheduler>[0];
+
+const testDesk = (desk: ScheduleDesk): TestDesk => ({ ...desk, changes: 0 });
+
+const messages = (lines: Array<Record<string, unknown>>) => lines.map((l) => String(l.msg));
+
+/**
+ * Breaks a live store file as the probe did, overwriting it: garbage after its header, its
+ * write-ahead log emptied and the log's index reset, so the open connection must read the file.
+ */
+function breakStoreFile(dir: string): void {
+  const file = join(dir, STORE_FILE);
+  const bytes = readFileSync(file);
+  bytes.fill(9, 100);
+  writeFileSync(file, bytes);
+  writeFileSync(`${file}-wal`, "");
+  writeFileSync(`${file}-shm`, Buffer.alloc(statSync(`${file}-shm`).size));
+}
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  vi.useRealTimers();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("fault 1: a store that cannot be read", { timeout: 30_000 }, () => {
+  it("survives list() throwing in the minute's re-read, keeps its jobs and still posts", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z")); // 08:00 in Oslo
+    const store = openSqliteStore(":memory:");
+    cleanups.push(() => store.close());
+    await subscribe(store, team);
+    let broken = false;
+    const flaky: ScheduleStore = new Proxy(store, {
+      get(target, name, receiver) {
+        // A synchronous throw, the worst a store implementation could do.
+        if (name === "list" && broken)
+          return () => {
+            throw new Error("database disk image is malformed");
+          };
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running, log } = scheduler(flaky, poster);
+    await running.start();
+    broken = true;
+    await vi.advanceTimersByTimeAsync(3 * 3_600_000); // past 09:00, three hours of re-reads
+    expect(messages(log.lines)).toContain(
+      "could not re-read the schedule; keeping the jobs as they were",
+    );
+    expect(sent).toEqual([team.channel]);
+    expect((await store.post(team, "2026-10-30"))?.status).toBe("sent");
+  });
+
+  it("turns a store file broken under the running bot into a degraded health and a plain status reply", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
+    const dir = stateDir();
+    const log = capturedLogger();
+    const config = {
+      STATE_DIR: dir,
+      SCHEDULER: "on" as const,
+      ONTHISDAY_CHANNELS: [],
+      ONTHISDAY_TIME: "09:00",
+      ONTHISDAY_GRACE: GRACE,
+      ONTHISDAY_EMPTY: "say" as const,
+      BOT_TIMEZONE: "Europe/Oslo",
+    };
+    const daily = await openDailyPosts(
+      { ctx: bundledContext(), config, logger: log.logger },
+      new Set(["slack"]),
+      { spacingMs: 0 },
+    );
+    cleanups.push(() => daily.stop());
+    await subscribe(daily.desk.store, team);
+    daily.start({ slack: recordingPoster().poster });
+    expect(daily.health()).toEqual({ ok: true });
+
+    breakStoreFile(dir);
+    await vi.advanceTimersByTimeAsync(2 * 60_000); // the minute's re-read meets the broken file
+
+    const health = daily.health();
+    expect(health).toMatchObject({ ok: false, reason: "database disk image is malformed" });
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ level: 50, msg: "schedule store unavailable" }),
+    );
+    const status = (await runCommand(slackChannelContext(bundledContext(), testDesk(daily.desk)), {
+      command: "onthisday-status",
+      options: {},
+    })) as Reply;
+    expect(status.kind).toBe("error");
+    expect(status.title).toBe("The daily-post schedule is unavailable right now.");
+    expect(status.body[0]).toBe(
+      "Its store cannot be read; whoever runs Barents has been told in the log.",
+    );
+    // Commands that touch no store are untouched by it.
+    const who = runCommand(bundledContext(), { command: "who", options: { name: "huitfeldt" } });
+    expect((who as Reply).kind).toBe("answer");
+  });
+});
+
+describe("fault 3: a write lock held while a post is due", { timeout: 30_000 }, () => {
+  function lockedFileStore() {
+    const dir = stateDir();
+    const store = openSqliteStore(dir, { busyWaitMs: 20 });
+    const holder = new Database(join(dir, STORE_FILE));
+    cleanups.push(() => {
+      if (holder.inTransaction) holder.exec("ROLLBACK");
+      holder.close();
+      store.close();
+    });
+    return { store, holder };
+  }
+
+  it("retries the claim within the grace window and posts once the lock goes", async () => {
+    const { store, holder } = lockedFileStore();
+    await subscribe(store, team);
+    holder.exec("BEGIN IMMEDIATE");
+    let now = new Date("2026-10-30T08:00:00Z");
+    const waits: number[] = [];
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running, log } = scheduler(store, poster, {
+      now: () => now,
+      sleep: async (ms) => {
+        if (ms === 0) return; // the gap between sends
+        waits.push(ms);
+        now = new Date(now.getTime() + ms);
+        if (waits.length === 2) holder.exec("ROLLBACK"); // the other process lets go
+      },
+    });
+    await running.postToday(team);
+    expect(sent).toEqual([team.channel]);
+    expect(await store.post(team, "2026-10-30")).toMatchObject({ status: "sent", attempts: 1 });
+    expect(waits).toEqual([1000, 2000]);
+    expect(
+      messages(log.lines).filter((m) => m === "claiming the post failed; trying again"),
+    ).toHaveLength(2);
+  });
+
+  it("gives the post up, logged with why, when the lock outlasts the grace window", async () => {
+    const { store, holder } = lockedFileStore();
+    await subscribe(store, team);
+    holder.exec("BEGIN IMMEDIATE");
+    let now = new Date("2026-10-30T08:00:00Z");
+    const { sent, poster } = recordingPoster();
+    const grace = 10 * 60_000;
+    const { scheduler: running, log } = scheduler(store, poster, {
+      graceMs: grace,
+      now: () => now,
+      sleep: async (ms) => {
+        now = new Date(now.getTime() + ms);
+      },
+    });
+    await running.postToday(team);
+    expect(sent).toEqual([]);
+    expect(now.getTime() - Date.parse("2026-10-30T08:00:00Z")).toBeLessThanOrEqual(grace);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: "claiming the post failed and the schedule store did not recover within ONTHISDAY_GRACE; given up",
+      }),
+    );
+    holder.exec("ROLLBACK");
+    expect(await store.post(team, "2026-10-30")).toBeUndefined();
+  });
+});
+
+describe("fault 7: a claim orphaned by kill -9", { timeout: 30_000 }, () => {
+  it("is reported too when the restart came within seconds, once the claim is old enough", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T08:00:30Z"));
+    const store = openSqliteStore(":memory:");
+    cleanups.push(() => store.close());
+    await subscribe(store, team);
+    await store.claim(team, "2026-10-30", new Date("2026-10-30T08:00:00Z")); // killed mid-send
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running, log } = scheduler(store, poster);
+    await running.start();
+    expect((await store.post(team, "2026-10-30"))?.status).toBe("sending");
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(sent).toEqual([]);
+    expect((await store.post(team, "2026-10-30"))?.status).toBe("unknown");
+    const reported = messages(log.lines).filter((m) => m.includes("outcome unknown; not resent"));
+    expect(reported).toHaveLength(1);
+  });
+
+  it("is reported at start-up, marked 'outcome unknown', and never resent", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T08:10:00Z")); // 09:10 in Oslo: inside the grace window
+    const store = openSqliteStore(":memory:");
+    cleanups.push(() => store.close());
+    await subscribe(store, team);
+    await subscribe(store, news);
+    // The process that claimed team's post died mid-send ten minutes ago; news's claim is a
+    // minute old, as another replica's live send would be.
+    await store.claim(team, "2026-10-30", new Date("2026-10-30T08:00:00Z"));
+    await store.claim(news, "2026-10-30", new Date("2026-10-30T08:09:00Z"));
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running, log } = scheduler(store, poster);
+    await running.start();
+    expect((await store.post(news, "2026-10-30"))?.status).toBe("sending");
+    await vi.advanceTimersByTimeAsync(3_600_000);
+
+    expect(sent).toEqual([]);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        channel: "slack:C0TEAM01",
+        date: "2026-10-30",
+        msg: "post claimed but never settled (its process stopped while sending): outcome unknown; not resent",
+      }),
+    );
+    expect(await store.post(team, "2026-10-30")).toMatchObject({
+      status: "unknown",
+      detail: "the process stopped while sending; outcome unknown, not resent",
+    });
+
+    const desk = testDesk({
+      store,
+      platforms: new Set(["slack"]),
+      defaults: { time: "09:00", timeZone: "Europe/Oslo" },
+      changed: () => {},
+    });
+    const status = (await runCommand(slackChannelContext(bundledContext(), desk), {
+      command: "onthisday-status",
+      options: {},
+    })) as Reply;
+    expect(status.fields.find((f) => f.name === "Last post")?.value).toMatch(
+      /^2026-10-30: outcome unknown; not resent /,
+    );
+  });
+});
