@@ -71,11 +71,11 @@ export async function serve(
       stops.push(() => gateway.stop());
     }
     if (config.DISCORD_TOKEN && transports.discord) {
-      const [{ discordPoster }, { createRest }] = await Promise.all([
+      const [{ discordPoster }, { postingRest }] = await Promise.all([
         import("./adapters/discord/post.ts"),
         import("./adapters/discord/rest.ts"),
       ]);
-      posters.discord = discordPoster(createRest(config, config.DISCORD_TOKEN));
+      posters.discord = discordPoster(postingRest(config, config.DISCORD_TOKEN));
     }
     let server: Server | undefined;
     let port: number | undefined;
