@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { setTimeout as sleepFor } from "node:timers/promises";
 import { Cron } from "croner";
 import { calendarDay } from "../core/calendar-day.ts";
 import type { EventIndex } from "../core/event-index.ts";
@@ -10,9 +11,11 @@ import {
   type Platform,
   type PostOutcome,
   type ScheduleStore,
+  type Subscription,
 } from "../store/schedule-store.ts";
 import { dailyJob, lastDue } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
+import { abortableWait, SendQueue, Stopped } from "./send-queue.ts";
 
 // Posts each subscription's daily note at its local time, one croner job per subscription
 // (daily-job.ts keeps the clock).
@@ -24,6 +27,11 @@ import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
 // enforce_nonce, so Discord drops a repeat of a send that in fact arrived; Slack has no such key,
 // so its poster retries only where Slack said no. A process that dies between claim and send
 // leaves that day "sending": the day is lost rather than risk posting it twice.
+//
+// Every retry lands within ONTHISDAY_GRACE of the post's due time or is not made: a wait past
+// it (a 429 asking for an hour) is given up at once and logged as failed with the reason,
+// rather than slept on. stop() cuts retry waits and queued sends short and records them as not
+// sent; it waits only for sends already on the wire, which the posters' timeouts bound.
 
 /** Sends one scheduled post; throws PostFailure when it did not go out. */
 export interface Poster {
@@ -54,15 +62,18 @@ export interface SchedulerOptions {
   graceMs: number;
   empty: EmptyDayPolicy;
   now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms`; may end early when `signal` aborts (stop() does not rely on it). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Attempts per post, counting the first. */
   attempts?: number;
   /** The first retry's delay; each further one waits four times longer. */
   backoffMs?: number;
   /** Failed posts in a row after which a subscription is paused. */
   pauseAfter?: number;
-  /** The gap between two sends, so a busy minute does not burst at the platforms. */
+  /** The least gap between two sends starting on one platform, so a busy minute does not burst. */
   spacingMs?: number;
+  /** Sends under way at once: a hung channel holds one of them, not the others' turn. */
+  concurrency?: number;
 }
 
 const key = (ref: ChannelRef) => `${ref.platform}:${ref.channel}`;
@@ -78,17 +89,40 @@ export function postNonce(ref: ChannelRef, localDate: string): string {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** When today's post fell due: now, when the job has just fired (croner's previous runs exclude it). */
+function dueToday(subscription: Subscription, now: Date, today: string): Date {
+  const due = lastDue(subscription, now);
+  return due && isoDate(calendarDay(due, subscription.timeZone)) === today ? due : now;
+}
+
+/** A post that shutdown cut short, after `attempts` sends whose failure was `last`. */
+function stoppedOutcome(attempts: number, last: string): PostOutcome {
+  const detail = attempts
+    ? `not sent: the bot stopped before the retry (attempt ${attempts}: ${last})`
+    : "not sent: the bot stopped before its turn to send";
+  return { status: "failed", attempts, detail };
+}
+
 export class Scheduler {
   private readonly jobs = new Map<string, { job: Cron; signature: string }>();
   private resync: Cron | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly running = new Set<Promise<void>>();
   private readonly now: () => Date;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly stopping = new AbortController();
+  private readonly wait: (ms: number) => Promise<void>;
+  private readonly queue: SendQueue;
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? (() => new Date());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
+    this.wait = (ms) => abortableWait(sleep, this.stopping.signal, ms);
+    this.queue = new SendQueue({
+      concurrency: options.concurrency ?? 4,
+      spacingMs: options.spacingMs ?? 250,
+      now: () => this.now().getTime(),
+      wait: this.wait,
+      signal: this.stopping.signal,
+    });
   }
 
   /**
@@ -131,6 +165,9 @@ export class Scheduler {
    */
   async catchUp(): Promise<void> {
     const now = this.now();
+    // Started together, not one after another: the queue keeps one channel's hung send from
+    // holding up the rest (the probe saw a healthy channel caught up 499 s late).
+    const posts: Promise<void>[] = [];
     for (const subscription of this.options.store.list()) {
       if (subscription.paused) continue;
       const due = lastDue(subscription, now);
@@ -145,7 +182,7 @@ export class Scheduler {
           { channel: key(subscription), lateMs: late },
           "making a missed post",
         );
-        await this.track(this.postToday(subscription));
+        posts.push(this.track(this.postToday(subscription)));
       } else if (this.options.store.claim(subscription, today, now)) {
         const detail = `missed by ${Math.round(late / 60_000)} min, past ONTHISDAY_GRACE`;
         this.options.store.settle(
@@ -160,6 +197,7 @@ export class Scheduler {
         );
       }
     }
+    await Promise.all(posts);
   }
 
   /** Claims, renders and sends today's post for one channel; does nothing if it is claimed. */
@@ -181,13 +219,17 @@ export class Scheduler {
       return;
     }
     const note = dailyNote(this.options.index, day, this.options.empty);
+    const deadline = dueToday(subscription, now, date).getTime() + this.options.graceMs;
     const outcome: PostOutcome = note
-      ? await this.deliver(poster, ref, note, postNonce(ref, date))
+      ? await this.deliver(poster, ref, note, postNonce(ref, date), deadline)
       : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
     store.settle(ref, date, outcome, this.now());
     if (outcome.status === "sent") {
       store.recordSuccess(ref);
       log.info({ attempts: outcome.attempts }, "posted");
+    } else if (outcome.status === "failed" && this.stopping.signal.aborted) {
+      // Cut short by shutdown: not the channel's fault, so it does not count towards a pause.
+      log.warn({ attempts: outcome.attempts, reason: outcome.detail }, "post not made");
     } else if (outcome.status === "failed") {
       const after = store.recordFailure(
         ref,
@@ -201,36 +243,42 @@ export class Scheduler {
     } else log.info({ reason: outcome.detail }, "nothing to post");
   }
 
-  /** Sends with retries and backoff; every attempt waits its turn behind other channels' sends. */
+  /**
+   * Sends with retries and backoff, each attempt in the send queue. A retry whose wait would
+   * end after `deadline` (the due time plus ONTHISDAY_GRACE) is given up rather than slept on.
+   */
   private async deliver(
     poster: Poster,
     ref: ChannelRef,
     note: Reply,
     nonce: string,
+    deadline: number,
   ): Promise<PostOutcome> {
     const attempts = this.options.attempts ?? 3;
     const backoff = this.options.backoffMs ?? 2000;
     let last = "";
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       try {
-        await this.turn(() => poster.post(ref.channel, note, nonce));
+        await this.queue.run(ref, () => poster.post(ref.channel, note, nonce));
         return { status: "sent", attempts: attempt };
       } catch (error) {
+        if (error instanceof Stopped) return stoppedOutcome(attempt - 1, last);
         last = describe(error);
         const failure = error instanceof PostFailure ? error : undefined;
-        if (!failure?.retry || attempt === attempts)
+        if (!failure?.retry || attempt >= attempts)
           return { status: "failed", attempts: attempt, detail: last };
-        await this.sleep(Math.max(backoff * 4 ** (attempt - 1), failure.afterMs));
+        const wait = Math.max(backoff * 4 ** (attempt - 1), failure.afterMs);
+        if (this.now().getTime() + wait > deadline) {
+          const detail = `${last}; a retry in ${Math.ceil(wait / 1000)} s would come after ONTHISDAY_GRACE, so none was made`;
+          return { status: "failed", attempts: attempt, detail };
+        }
+        try {
+          await this.wait(wait);
+        } catch {
+          return stoppedOutcome(attempt, last);
+        }
       }
     }
-    return { status: "failed", attempts, detail: last };
-  }
-
-  private turn<T>(send: () => Promise<T>): Promise<T> {
-    const sent = this.queue.then(send);
-    const gap = () => this.sleep(this.options.spacingMs ?? 1000);
-    this.queue = sent.then(gap, gap);
-    return sent;
   }
 
   private track(work: Promise<void>): Promise<void> {
@@ -242,11 +290,15 @@ export class Scheduler {
     return guarded;
   }
 
-  /** Stops every job and waits for posts already under way. */
+  /**
+   * Stops every job, cuts retry waits and queued sends short (recorded as not sent), and waits
+   * for sends already on the wire, which the posters' timeouts bound.
+   */
   async stop(): Promise<void> {
     this.resync?.stop();
     for (const { job } of this.jobs.values()) job.stop();
     this.jobs.clear();
+    this.stopping.abort();
     await Promise.all(this.running);
   }
 }

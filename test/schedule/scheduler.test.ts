@@ -227,6 +227,27 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
     expect(log.lines).toContainEqual(expect.objectContaining({ msg: "making a missed post" }));
   });
 
+  it("catches up every channel at once: one whose send hangs does not hold up the others", async () => {
+    vi.setSystemTime(new Date("2026-10-30T13:30:00Z"));
+    const store = memoryStore();
+    subscribe(store, news, "09:00", "Europe/Oslo");
+    subscribe(store, team, "09:00", "Europe/Oslo");
+    let answer = () => {};
+    const sent: string[] = [];
+    const hung: Poster = {
+      post: () => new Promise<void>((resolve) => (answer = resolve)),
+    };
+    const healthy: Poster = { post: async (channel) => void sent.push(channel) };
+    const catchUp = scheduler(store, { discord: hung, slack: healthy }).scheduler.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    // Under the one queue, Slack's catch-up waited for Discord's send to end.
+    expect(sent).toEqual([team.channel]);
+    expect(store.post(news, "2026-10-30")?.status).toBe("sending");
+    answer();
+    await catchUp;
+    expect(store.post(news, "2026-10-30")?.status).toBe("sent");
+  });
+
   it("skips, and logs, a post missed by more than the grace period", async () => {
     vi.setSystemTime(new Date("2026-10-30T14:30:00Z")); // 6.5 h late
     const store = memoryStore();
