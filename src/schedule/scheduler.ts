@@ -202,6 +202,8 @@ export class Scheduler {
 
   /** Claims, renders and sends today's post for one channel; does nothing if it is claimed. */
   async postToday(ref: ChannelRef): Promise<void> {
+    // Once stopping, claim nothing: a claim now could only be recorded as not sent.
+    if (this.stopping.signal.aborted) return;
     const { store, logger } = this.options;
     const subscription = store.get(ref);
     if (!subscription || subscription.paused) return;

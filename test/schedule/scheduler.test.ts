@@ -420,6 +420,19 @@ describe("failures", () => {
     expect(sent.filter((s) => s.channel === team.channel)).toHaveLength(5);
   });
 
+  it("claims nothing once stopped, so a restart within the grace period can still post", async () => {
+    vi.setSystemTime(new Date("2026-10-30T08:30:00Z"));
+    const store = memoryStore();
+    subscribe(store, news, "09:00", "Europe/Oslo");
+    const { sent, posters } = recordingPosters();
+    const { scheduler: stopped } = scheduler(store, posters);
+    await stopped.stop();
+    await stopped.postToday(news);
+    expect(store.post(news, "2026-10-30")).toBeUndefined();
+    await scheduler(store, posters).scheduler.start();
+    expect(sent.map((s) => s.channel)).toEqual([news.channel]);
+  });
+
   it("counts a thrown error that is not a PostFailure as a failure, without crashing", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();

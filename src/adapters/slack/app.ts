@@ -15,6 +15,7 @@ import {
 } from "./message-listeners.ts";
 import { installedCommands, SLACK_EVENTS_PATH } from "./names.ts";
 import { postingClient, SLACK_CALL_TIMEOUT_MS, slackPoster } from "./post.ts";
+import { timedFetch } from "./timed-fetch.ts";
 
 // Slack by Bolt, in either transport with one handling path, as bolt-js's Receiver seam
 // intends: Socket Mode when an app-level token is set (Bolt holds the socket), HTTP otherwise.
@@ -37,15 +38,6 @@ export interface RunningSlack {
   poster: Poster;
   /** Closes the socket (Socket Mode); HTTP mode has nothing of its own to close. */
   stop(): Promise<void>;
-}
-
-/** fetch that gives up after `ms`, on top of any signal the caller passes. */
-function timedFetch(ms: number): typeof fetch {
-  return (input, init) => {
-    const timeout = AbortSignal.timeout(ms);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    return fetch(input, { ...init, signal });
-  };
 }
 
 /** WebClient joins the base and the method name, so the base must end with a slash. */
@@ -104,8 +96,7 @@ export async function startSlack(
   installedCommands(ctx.commands, deps.prefix, deps.umbrella);
   const boltLog = boltLogger(logger);
 
-  // Every outbound call gets a timeout: the WebClient's own (none by default), and respond(),
-  // which Bolt 5.1 sends with clientOptions.fetch ?? globalThis.fetch (createRespond), no timeout.
+  // Every outbound call gets a timeout: the WebClient's own (none by default) and respond()'s.
   const clientOptions: webApi.WebClientOptions = {
     timeout: SLACK_CALL_TIMEOUT_MS,
     fetch: timedFetch(SLACK_CALL_TIMEOUT_MS),
