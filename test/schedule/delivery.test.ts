@@ -235,7 +235,7 @@ describe("delivery when a platform hangs, rate-limits for long, or the bot stops
       );
       slack.overrides.push((c) => (c.params.channel === hung.channel ? "hang" : undefined));
       // One attempt, so the hung post settles after one timeout.
-      const { scheduler: s, log } = scheduler({ attempts: 1 }, 1_500);
+      const { scheduler: s, log } = scheduler({ attempts: 1 }, 2_500);
       let hungSettled = false;
       const first = s.postToday(hung).then(() => {
         hungSettled = true;
