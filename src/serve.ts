@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { needsHttpServer, type Transports } from "./config.ts";
 import { close, createHttpServer, listen, type Route } from "./http/server.ts";
 import { type DailyPostsOptions, openDailyPosts } from "./schedule/daily-posts.ts";
-import type { Poster } from "./schedule/scheduler.ts";
+import type { Poster } from "./schedule/delivery.ts";
 import type { Started } from "./startup.ts";
 import type { Platform } from "./store/schedule-store.ts";
 
@@ -71,11 +71,11 @@ export async function serve(
       stops.push(() => gateway.stop());
     }
     if (config.DISCORD_TOKEN && transports.discord) {
-      const [{ discordPoster }, { createRest }] = await Promise.all([
+      const [{ discordPoster }, { postingRest }] = await Promise.all([
         import("./adapters/discord/post.ts"),
         import("./adapters/discord/rest.ts"),
       ]);
-      posters.discord = discordPoster(createRest(config, config.DISCORD_TOKEN));
+      posters.discord = discordPoster(postingRest(config, config.DISCORD_TOKEN));
     }
     let server: Server | undefined;
     let port: number | undefined;

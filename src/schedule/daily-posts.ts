@@ -4,8 +4,9 @@ import type { Started } from "../startup.ts";
 import type { ChannelRef, Platform, ScheduleStore } from "../store/schedule-store.ts";
 import { openSqliteStore } from "../store/sqlite-store.ts";
 import { type StoreHealth, watchStore } from "../store/watched-store.ts";
+import type { Poster } from "./delivery.ts";
 import type { ScheduleDesk } from "./desk.ts";
-import { type Poster, Scheduler, type SchedulerOptions } from "./scheduler.ts";
+import { Scheduler, type SchedulerOptions } from "./scheduler.ts";
 
 // Daily posts for a running bot: the store at STATE_DIR, the channels ONTHISDAY_CHANNELS names,
 // the desk the subscription commands use, and (unless SCHEDULER=off) the scheduler. The desk is

@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
+import { setTimeout as sleepFor } from "node:timers/promises";
 import { Cron } from "croner";
 import { calendarDay } from "../core/calendar-day.ts";
 import type { EventIndex } from "../core/event-index.ts";
 import type { Logger } from "../logger.ts";
-import type { Reply } from "../reply/reply.ts";
 import {
   type ChannelRef,
   isoDate,
@@ -14,8 +13,10 @@ import {
   type Subscription,
 } from "../store/schedule-store.ts";
 import { catchUp, reportOrphans } from "./catch-up.ts";
-import { dailyJob } from "./daily-job.ts";
+import { dailyJob, lastDue } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
+import { deliver, type Poster, postNonce, type Sending } from "./delivery.ts";
+import { abortableWait, SendQueue } from "./send-queue.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
 
 // Posts each subscription's daily note at its local time, one croner job per subscription
@@ -24,35 +25,19 @@ import { persist, type RetryClock } from "./store-retry.ts";
 // The guarantee: at most one post per channel and local date, and exactly one when the platform
 // accepts it within the retries. The post log's key (platform, channel, local date) is claimed
 // before anything is sent, so a second scheduler, a restart or a catch-up finds the claim and
-// stands aside. Retries happen only inside the claim: Discord's carry the same nonce with
-// enforce_nonce, so Discord drops a repeat of a send that in fact arrived; Slack has no such key,
-// so its poster retries only where Slack said no. A process that dies between claim and send
+// stands aside. Retries happen only inside the claim (delivery.ts). A process that dies between
+// claim and send
 // leaves that day "sending": the day is lost rather than risk posting it twice, and the next
 // start-up reports it and marks it "unknown".
 //
 // The store can fail too (locked, unreadable). Nothing here lets that stop the process: every
 // timer callback catches and logs, and a store step that fails is tried again, with backoff,
 // until the post's grace window (ONTHISDAY_GRACE) closes; then it is logged as not made.
-
-/** Sends one scheduled post; throws PostFailure when it did not go out. */
-export interface Poster {
-  /** `nonce` is the same for every attempt at one post (Discord dedupes on it). */
-  post(channel: string, reply: Reply, nonce: string): Promise<void>;
-}
-
-/** A send that failed, as the platform's adapter judges it. */
-export class PostFailure extends Error {
-  override name = "PostFailure";
-  /** Whether another attempt could succeed and cannot duplicate the post. */
-  readonly retry: boolean;
-  /** How long the platform asked us to wait first (a rate limit's Retry-After). */
-  readonly afterMs: number;
-  constructor(message: string, retry: boolean, afterMs = 0) {
-    super(message);
-    this.retry = retry;
-    this.afterMs = afterMs;
-  }
-}
+//
+// Every send retry lands within ONTHISDAY_GRACE of the post's due time or is not made: a wait past
+// it (a 429 asking for an hour) is given up at once and logged as failed with the reason,
+// rather than slept on. stop() cuts retry waits and queued sends short and records them as not
+// sent; it waits only for sends already on the wire, which the posters' timeouts bound.
 
 export interface SchedulerOptions {
   store: ScheduleStore;
@@ -63,15 +48,18 @@ export interface SchedulerOptions {
   graceMs: number;
   empty: EmptyDayPolicy;
   now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms`; may end early when `signal` aborts (stop() does not rely on it). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Attempts per post, counting the first. */
   attempts?: number;
   /** The first retry's delay; each further one waits four times longer. */
   backoffMs?: number;
   /** Failed posts in a row after which a subscription is paused. */
   pauseAfter?: number;
-  /** The gap between two sends, so a busy minute does not burst at the platforms. */
+  /** The least gap between two sends starting on one platform, so a busy minute does not burst. */
   spacingMs?: number;
+  /** Sends under way at once: a hung channel holds one of them, not the others' turn. */
+  concurrency?: number;
 }
 
 const key = (ref: ChannelRef) => `${ref.platform}:${ref.channel}`;
@@ -79,16 +67,12 @@ const key = (ref: ChannelRef) => `${ref.platform}:${ref.channel}`;
 /** However late the send ended, its outcome gets this long to reach the store. */
 const SETTLE_PATIENCE_MS = 10 * 60_000;
 
-/** The same for every attempt and every process: what lets Discord drop a duplicate. */
-export function postNonce(ref: ChannelRef, localDate: string): string {
-  // Discord takes at most 25 characters.
-  return createHash("sha256")
-    .update(`${key(ref)}:${localDate}`)
-    .digest("base64url")
-    .slice(0, 25);
+/** When today's post fell due: now, when the job has just fired (croner's previous runs exclude it). */
+function dueToday(subscription: Subscription, now: Date): Date {
+  const due = lastDue(subscription, now);
+  const today = isoDate(calendarDay(now, subscription.timeZone));
+  return due && isoDate(calendarDay(due, subscription.timeZone)) === today ? due : now;
 }
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export class Scheduler {
   private readonly jobs = new Map<string, { job: Cron; signature: string }>();
@@ -96,17 +80,41 @@ export class Scheduler {
   private orphanCheck: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | undefined;
   private syncAgain = false;
-  private stopped = false;
-  private queue: Promise<unknown> = Promise.resolve();
   private readonly running = new Set<Promise<void>>();
   private readonly now: () => Date;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly stopping = new AbortController();
+  private readonly wait: (ms: number) => Promise<void>;
+  private readonly sending: Sending;
   private readonly clock: RetryClock;
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? (() => new Date());
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.clock = { now: this.now, sleep: this.sleep, stopping: () => this.stopped };
+    const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
+    this.wait = (ms) => abortableWait(sleep, this.stopping.signal, ms);
+    const queue = new SendQueue({
+      concurrency: options.concurrency ?? 4,
+      spacingMs: options.spacingMs ?? 250,
+      now: () => this.now().getTime(),
+      wait: this.wait,
+      signal: this.stopping.signal,
+    });
+    this.sending = {
+      queue,
+      now: this.now,
+      wait: this.wait,
+      attempts: options.attempts ?? 3,
+      backoffMs: options.backoffMs ?? 2000,
+    };
+    this.clock = {
+      now: this.now,
+      // A store retry's wait ends at shutdown; persist() then sees stopping() and gives up.
+      sleep: (ms) => this.wait(ms).catch(() => {}),
+      stopping: () => this.stopped,
+    };
+  }
+
+  private get stopped(): boolean {
+    return this.stopping.signal.aborted;
   }
 
   /**
@@ -191,16 +199,21 @@ export class Scheduler {
    * nothing if it is claimed. Never rejects: a store that fails is retried within the grace
    * window, then the post is logged as not made.
    */
-  async postToday(ref: ChannelRef, due = this.now()): Promise<void> {
+  async postToday(ref: ChannelRef, due?: Date): Promise<void> {
+    // Once stopping, claim nothing: a claim now could only be recorded as not sent.
+    if (this.stopped) return;
     const { store, logger } = this.options;
     let log = logger.child({ channel: key(ref) });
-    // Store steps before the send may be retried until the grace window closes.
-    const deadline = due.getTime() + this.options.graceMs;
+    // Store steps before the send may be retried until the grace window closes; until the
+    // subscription says when the post fell due, that is reckoned from now.
+    let deadline = (due ?? this.now()).getTime() + this.options.graceMs;
     const before = <T>(what: string, step: () => Promise<T>) =>
       persist(what, step, deadline, this.clock, log);
     const subscription = (await before("reading the subscription", () => store.get(ref)))?.value;
     if (!subscription || subscription.paused) return;
-    const day = calendarDay(due, subscription.timeZone);
+    const dueAt = due ?? dueToday(subscription, this.now());
+    deadline = dueAt.getTime() + this.options.graceMs;
+    const day = calendarDay(dueAt, subscription.timeZone);
     const date = isoDate(day);
     log = log.child({ date });
     const poster = this.options.posters[ref.platform];
@@ -215,7 +228,7 @@ export class Scheduler {
     }
     const note = dailyNote(this.options.index, day, this.options.empty);
     const outcome: PostOutcome = note
-      ? await this.deliver(poster, ref, note, postNonce(ref, date))
+      ? await deliver(this.sending, poster, ref, note, postNonce(ref, date), deadline)
       : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
     // The outcome is worth recording however late the send ended.
     const until = Math.max(deadline, this.now().getTime() + SETTLE_PATIENCE_MS);
@@ -225,6 +238,9 @@ export class Scheduler {
     if (outcome.status === "sent") {
       await settle("resetting the failure count", () => store.recordSuccess(ref));
       log.info({ attempts: outcome.attempts }, "posted");
+    } else if (outcome.status === "failed" && this.stopped) {
+      // Cut short by shutdown: not the channel's fault, so it does not count towards a pause.
+      log.warn({ attempts: outcome.attempts, reason: outcome.detail }, "post not made");
     } else if (outcome.status === "failed") {
       const counted = await settle("counting the failure", () =>
         store.recordFailure(
@@ -241,38 +257,6 @@ export class Scheduler {
     } else log.info({ reason: outcome.detail }, "nothing to post");
   }
 
-  /** Sends with retries and backoff; every attempt waits its turn behind other channels' sends. */
-  private async deliver(
-    poster: Poster,
-    ref: ChannelRef,
-    note: Reply,
-    nonce: string,
-  ): Promise<PostOutcome> {
-    const attempts = this.options.attempts ?? 3;
-    const backoff = this.options.backoffMs ?? 2000;
-    let last = "";
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        await this.turn(() => poster.post(ref.channel, note, nonce));
-        return { status: "sent", attempts: attempt };
-      } catch (error) {
-        last = describe(error);
-        const failure = error instanceof PostFailure ? error : undefined;
-        if (!failure?.retry || attempt === attempts)
-          return { status: "failed", attempts: attempt, detail: last };
-        await this.sleep(Math.max(backoff * 4 ** (attempt - 1), failure.afterMs));
-      }
-    }
-    return { status: "failed", attempts, detail: last };
-  }
-
-  private turn<T>(send: () => Promise<T>): Promise<T> {
-    const sent = this.queue.then(send);
-    const gap = () => this.sleep(this.options.spacingMs ?? 1000);
-    this.queue = sent.then(gap, gap);
-    return sent;
-  }
-
   private track(work: Promise<void>): Promise<void> {
     const guarded = work.catch((error: unknown) => {
       this.options.logger.error({ err: error }, "scheduled post failed");
@@ -282,9 +266,12 @@ export class Scheduler {
     return guarded;
   }
 
-  /** Stops every job and waits for posts already under way. */
+  /**
+   * Stops every job, cuts retry waits and queued sends short (recorded as not sent), and waits
+   * for sends already on the wire, which the posters' timeouts bound.
+   */
   async stop(): Promise<void> {
-    this.stopped = true;
+    this.stopping.abort();
     this.resync?.stop();
     clearTimeout(this.orphanCheck);
     for (const { job } of this.jobs.values()) job.stop();

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { applyConfiguredChannels, openDailyPosts } from "../../src/schedule/daily-posts.ts";
-import type { Poster } from "../../src/schedule/scheduler.ts";
+import type { Poster } from "../../src/schedule/delivery.ts";
 import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import { capturedLogger } from "../support/captured-logger.ts";

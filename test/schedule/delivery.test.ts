@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { discordPoster } from "../../src/adapters/discord/post.ts";
-import { createRest } from "../../src/adapters/discord/rest.ts";
+import { postingRest } from "../../src/adapters/discord/rest.ts";
 import { boltLogger } from "../../src/adapters/slack/bolt-logger.ts";
 import { postingClient, slackPoster } from "../../src/adapters/slack/post.ts";
 import { createLogger } from "../../src/logger.ts";
 import { renderSlackMessage } from "../../src/render/slack/blocks.ts";
-import { postNonce, Scheduler } from "../../src/schedule/scheduler.ts";
+import { postNonce } from "../../src/schedule/delivery.ts";
+import { Scheduler, type SchedulerOptions } from "../../src/schedule/scheduler.ts";
 import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import { capturedLogger } from "../support/captured-logger.ts";
@@ -57,19 +58,25 @@ async function subscribed(platform: ChannelRef["platform"]): Promise<ChannelRef>
   return ref;
 }
 
-/** A scheduler with both real posters; its waits are recorded, not slept. */
-function scheduler() {
+/**
+ * A scheduler with both real posters, whose calls time out after `timeoutMs`; its waits are
+ * recorded, not slept.
+ */
+function scheduler(extra: Partial<SchedulerOptions> = {}, timeoutMs?: number) {
   const log = capturedLogger();
   const waits: number[] = [];
   const made = new Scheduler({
     store,
     index,
     posters: {
-      discord: discordPoster(createRest({ DISCORD_API_URL: discord.api }, DISCORD_TOKEN)),
+      discord: discordPoster(
+        postingRest({ DISCORD_API_URL: discord.api }, DISCORD_TOKEN, timeoutMs),
+      ),
       slack: slackPoster(
         postingClient(SLACK_TOKEN, {
           slackApiUrl: `${slack.url}/`,
           logger: boltLogger(createLogger("silent")),
+          ...(timeoutMs ? { timeout: timeoutMs } : {}),
         }),
         (reply) => renderSlackMessage(reply),
       ),
@@ -79,6 +86,7 @@ function scheduler() {
     empty: "month",
     now: () => NOW,
     sleep: async (ms) => void waits.push(ms),
+    ...extra,
   });
   return { scheduler: made, log, waits };
 }
@@ -171,8 +179,7 @@ describe("delivery when a platform fails", () => {
 
   it("retries Discord after a 5xx with the same nonce, and one message results", async () => {
     const news = await subscribed("discord");
-    // Four 500s outlast discord.js's own retries, so the first attempt fails as a whole.
-    let failures = 4;
+    let failures = 1;
     discord.overrides.push((r) =>
       r.path === `/channels/${news.channel}/messages` && failures-- > 0
         ? { status: 500, body: { message: "Internal Server Error", code: 0 } }
@@ -182,7 +189,7 @@ describe("delivery when a platform fails", () => {
     await s.postToday(news);
 
     const nonces = discordPosts(news).map((r) => (r.body as { nonce?: unknown }).nonce);
-    expect(nonces).toEqual(Array(5).fill(postNonce(news, TODAY)));
+    expect(nonces).toEqual(Array(2).fill(postNonce(news, TODAY)));
     expect(discordMessages(news)).toHaveLength(1);
     expect(await store.post(news, TODAY)).toMatchObject({ status: "sent", attempts: 2 });
     expect(waits).toContain(2000);
@@ -215,5 +222,116 @@ describe("delivery when a platform fails", () => {
 
     expect(slackPosts(team)).toHaveLength(1);
     expect(await store.post(team, TODAY)).toMatchObject({ status: "failed", attempts: 1 });
+  });
+});
+
+describe("delivery when a platform hangs, rate-limits for long, or the bot stops", () => {
+  it.each(["discord", "slack"] as const)(
+    "posts to a healthy %s channel while another's send never answers, then times that one out",
+    async (platform) => {
+      const hung = await subscribed(platform);
+      const healthy = await subscribed(platform);
+      discord.overrides.push((r) =>
+        r.path === `/channels/${hung.channel}/messages` ? "hang" : undefined,
+      );
+      slack.overrides.push((c) => (c.params.channel === hung.channel ? "hang" : undefined));
+      // One attempt, so the hung post settles after one timeout.
+      const { scheduler: s, log } = scheduler({ attempts: 1 }, 2_500);
+      let hungSettled = false;
+      const first = s.postToday(hung).then(() => {
+        hungSettled = true;
+      });
+      await s.postToday(healthy);
+
+      // The healthy channel went out while the hung send was still waiting for an answer:
+      // under the one global queue it waited for the hung send's whole timeout, or 300 s.
+      expect(hungSettled).toBe(false);
+      expect(await store.post(healthy, TODAY)).toMatchObject({ status: "sent", attempts: 1 });
+      await first;
+      expect(await store.post(hung, TODAY)).toMatchObject({ status: "failed", attempts: 1 });
+      expect((await store.post(hung, TODAY))?.detail).toMatch(/did not answer/);
+      expect(log.lines).toContainEqual(
+        expect.objectContaining({ msg: "post failed", channel: `${platform}:${hung.channel}` }),
+      );
+    },
+  );
+
+  it.each(["discord", "slack"] as const)(
+    "gives up at once on a %s 429 whose Retry-After lands past ONTHISDAY_GRACE",
+    async (platform) => {
+      const busy = await subscribed(platform);
+      discord.overrides.push((r) =>
+        r.path === `/channels/${busy.channel}/messages`
+          ? {
+              status: 429,
+              headers: { "retry-after": "3600" },
+              body: { message: "You are being rate limited.", retry_after: 3600, global: false },
+            }
+          : undefined,
+      );
+      slack.overrides.push((c) =>
+        c.params.channel === busy.channel
+          ? { status: 429, headers: { "retry-after": "3600" }, body: { ok: false } }
+          : undefined,
+      );
+      // Due at 09:00 Oslo and now noon: a retry an hour on, at 13:00, is past 3½ h of grace.
+      const { scheduler: s, waits, log } = scheduler({ graceMs: 3.5 * 3_600_000 });
+      await s.postToday(busy);
+
+      expect(waits.filter((ms) => ms >= 60_000)).toEqual([]);
+      const record = await store.post(busy, TODAY);
+      expect(record).toMatchObject({ status: "failed", attempts: 1 });
+      expect(record?.detail).toMatch(/rate limit: retry after 3600 s/);
+      expect(record?.detail).toMatch(/would come after ONTHISDAY_GRACE, so none was made/);
+      expect(platform === "discord" ? discordPosts(busy) : slackPosts(busy)).toHaveLength(1);
+      expect(log.lines).toContainEqual(
+        expect.objectContaining({ msg: "post failed", reason: record?.detail }),
+      );
+    },
+  );
+
+  it("waits out a long Retry-After that still lands within ONTHISDAY_GRACE", async () => {
+    const team = await subscribed("slack");
+    let limited = true;
+    slack.overrides.push((c) => {
+      if (c.params.channel !== team.channel || !limited) return undefined;
+      limited = false;
+      return { status: 429, headers: { "retry-after": "3600" }, body: { ok: false } };
+    });
+    const { scheduler: s, waits } = scheduler();
+    await s.postToday(team);
+
+    expect(waits).toContain(3_600_000);
+    expect(await store.post(team, TODAY)).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("stops at once during a retry's wait, and records the post as not made", async () => {
+    const news = await subscribed("discord");
+    discord.overrides.push((r) =>
+      r.path === `/channels/${news.channel}/messages`
+        ? { status: 503, body: { message: "Service Unavailable", code: 0 } }
+        : undefined,
+    );
+    let waiting = () => {};
+    const retryWait = new Promise<void>((resolve) => (waiting = resolve));
+    // A wait that would never end by itself: stop() must not depend on it.
+    const { scheduler: s, log } = scheduler({
+      sleep: () => {
+        waiting();
+        return new Promise<void>(() => {});
+      },
+    });
+    const post = s.postToday(news);
+    await retryWait;
+    await s.stop();
+    await post;
+
+    const record = await store.post(news, TODAY);
+    expect(record).toMatchObject({ status: "failed", attempts: 1 });
+    expect(record?.detail).toMatch(/^not sent: the bot stopped before the retry \(attempt 1: /);
+    // Shutdown is not the channel's fault: it does not count towards pausing it.
+    expect((await store.get(news))?.failures).toBe(0);
+    expect(log.lines).toContainEqual(expect.objectContaining({ msg: "post not made" }));
+    expect(discordPosts(news)).toHaveLength(1);
   });
 });

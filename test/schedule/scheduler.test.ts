@@ -2,7 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type Poster, PostFailure, postNonce, Scheduler } from "../../src/schedule/scheduler.ts";
+import { type Poster, PostFailure, postNonce } from "../../src/schedule/delivery.ts";
+import { Scheduler } from "../../src/schedule/scheduler.ts";
 import type {
   ChannelRef,
   Platform,
@@ -227,6 +228,27 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
     expect(log.lines).toContainEqual(expect.objectContaining({ msg: "making a missed post" }));
   });
 
+  it("catches up every channel at once: one whose send hangs does not hold up the others", async () => {
+    vi.setSystemTime(new Date("2026-10-30T13:30:00Z"));
+    const store = memoryStore();
+    await subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, team, "09:00", "Europe/Oslo");
+    let answer = () => {};
+    const sent: string[] = [];
+    const hung: Poster = {
+      post: () => new Promise<void>((resolve) => (answer = resolve)),
+    };
+    const healthy: Poster = { post: async (channel) => void sent.push(channel) };
+    const catchUp = scheduler(store, { discord: hung, slack: healthy }).scheduler.start();
+    await vi.advanceTimersByTimeAsync(1_000);
+    // Under the one queue, Slack's catch-up waited for Discord's send to end.
+    expect(sent).toEqual([team.channel]);
+    expect((await store.post(news, "2026-10-30"))?.status).toBe("sending");
+    answer();
+    await catchUp;
+    expect((await store.post(news, "2026-10-30"))?.status).toBe("sent");
+  });
+
   it("skips, and logs, a post missed by more than the grace period", async () => {
     vi.setSystemTime(new Date("2026-10-30T14:30:00Z")); // 6.5 h late
     const store = memoryStore();
@@ -397,6 +419,19 @@ describe("failures", () => {
       }),
     );
     expect(sent.filter((s) => s.channel === team.channel)).toHaveLength(5);
+  });
+
+  it("claims nothing once stopped, so a restart within the grace period can still post", async () => {
+    vi.setSystemTime(new Date("2026-10-30T08:30:00Z"));
+    const store = memoryStore();
+    await subscribe(store, news, "09:00", "Europe/Oslo");
+    const { sent, posters } = recordingPosters();
+    const { scheduler: stopped } = scheduler(store, posters);
+    await stopped.stop();
+    await stopped.postToday(news);
+    expect(await store.post(news, "2026-10-30")).toBeUndefined();
+    await scheduler(store, posters).scheduler.start();
+    expect(sent.map((s) => s.channel)).toEqual([news.channel]);
   });
 
   it("counts a thrown error that is not a PostFailure as a failure, without crashing", async () => {

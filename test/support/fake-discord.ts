@@ -40,11 +40,15 @@ export interface FakeDiscordOptions {
 
 interface Reply {
   status: number;
+  headers?: Record<string, string>;
   body?: unknown;
 }
 
-/** A test's own answer to a request, or undefined to let the fake answer as Discord would. */
-export type Override = (request: RestRequest) => Reply | undefined;
+/**
+ * A test's own answer to a request, "hang" to never answer it (the connection stays open until
+ * the caller gives up or the fake closes), or undefined to let the fake answer as Discord would.
+ */
+export type Override = (request: RestRequest) => Reply | "hang" | undefined;
 
 export interface FakeDiscord {
   /** The REST base for DISCORD_API_URL. */
@@ -92,12 +96,12 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 function send(res: ServerResponse, reply: Reply): void {
   if (reply.body === undefined) {
-    res.writeHead(reply.status);
+    res.writeHead(reply.status, reply.headers);
     res.end();
     return;
   }
   const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, { "content-type": "application/json" });
+  res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
   res.end(text);
 }
 
@@ -255,6 +259,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
     requests.push(request);
     const override = overrides.map((o) => o(request)).find((r) => r !== undefined);
+    if (override === "hang") return;
     send(res, override ?? answer(request));
   });
   await new Promise<void>((resolve) => rest.listen(0, "127.0.0.1", resolve));

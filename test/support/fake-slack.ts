@@ -41,12 +41,14 @@ export interface WebApiCall {
 }
 
 /**
- * A test's own answer to a Web API call: any status, headers and body (JSON unless a string), or
- * "drop" to cut the connection with no answer at all.
+ * A test's own answer to a Web API call: any status, headers and body (JSON unless a string),
+ * "drop" to cut the connection with no answer at all, or "hang" to never answer (the connection
+ * stays open until the client gives up or the fake closes).
  */
 export type WebApiAnswer =
   | { status?: number; headers?: Record<string, string>; body?: unknown }
-  | "drop";
+  | "drop"
+  | "hang";
 
 /** Returns undefined to let the fake answer as Slack would. */
 export type WebApiOverride = (call: WebApiCall) => WebApiAnswer | undefined;
@@ -101,6 +103,7 @@ export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<
       req.socket.destroy();
       return;
     }
+    if (override === "hang") return;
     if (override) {
       const text =
         typeof override.body === "string" ? override.body : JSON.stringify(override.body ?? {});

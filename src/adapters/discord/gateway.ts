@@ -69,9 +69,24 @@ function trimmedCaches() {
   });
 }
 
+/**
+ * discord.js builds an Interaction object of its own from each INTERACTION_CREATE (its
+ * client.actions.InteractionCreate, src/client/actions/InteractionCreate.js in 14.28), which
+ * Barents never uses: it answers the raw payload. That action reads `data.data.type` unchecked,
+ * so a signed payload without `data` threw inside discord.js's dispatch listener, an unhandled
+ * rejection. Nothing listens for those objects, so the step is skipped.
+ */
+function skipInteractionObjects(client: Client): Client {
+  const { actions } = client as unknown as {
+    actions: { InteractionCreate: { handle(data: unknown): void } };
+  };
+  actions.InteractionCreate.handle = () => {};
+  return client;
+}
+
 /** A discord.js client set up as Barents needs it, not yet logged in. */
 export function createDiscordClient(started: Started): Client {
-  return new Client({
+  const client = new Client({
     intents: [
       GatewayIntentBits.Guilds,
       GatewayIntentBits.GuildMessages,
@@ -87,6 +102,7 @@ export function createDiscordClient(started: Started): Client {
     allowedMentions: { parse: [] },
     rest: restOptions(started.config),
   });
+  return skipInteractionObjects(client);
 }
 
 /**

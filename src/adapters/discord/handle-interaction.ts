@@ -9,6 +9,7 @@ import {
 import type { CommandContext } from "../../command/declaration.ts";
 import { findCommand, runCommand } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
+import { DISCORD_LIMITS } from "../../render/discord/limits.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
 import { decodeCall } from "../../reply/call-codec.ts";
 import type { CommandCall, Reply } from "../../reply/reply.ts";
@@ -77,17 +78,32 @@ export function interactionHandling(
 export function placeOf(interaction: APIInteraction): Place | undefined {
   const channel = interaction.channel?.id ?? interaction.channel_id;
   const user = (interaction.member?.user ?? interaction.user)?.id;
-  if (!channel || !user) return undefined;
-  const permissions = interaction.member?.permissions;
+  if (typeof channel !== "string" || typeof user !== "string") return undefined;
   const place: Place = { platform: "discord", channel, user };
+  const permissions = permissionBits(interaction.member?.permissions);
   if (permissions !== undefined) {
-    place.canManageChannels = (BigInt(permissions) & PermissionFlagsBits.ManageChannels) !== 0n;
+    place.canManageChannels = (permissions & PermissionFlagsBits.ManageChannels) !== 0n;
   }
   return place;
 }
 
-/** What to log about an interaction: enough to find it, never its token. */
+/** A permissions bitfield as Discord sends it (a decimal string), or undefined if it is not one. */
+function permissionBits(value: unknown): bigint | undefined {
+  return typeof value === "string" && /^\d{1,40}$/.test(value) ? BigInt(value) : undefined;
+}
+
+/**
+ * The `data` of a command, autocomplete or component interaction, if it is an object. Discord
+ * always sends one; a signed payload without it (a forged or future one) is met politely.
+ */
+function dataOf(interaction: APIInteraction): Record<string, unknown> | undefined {
+  const data: unknown = "data" in interaction ? interaction.data : undefined;
+  return typeof data === "object" && data !== null ? (data as Record<string, unknown>) : undefined;
+}
+
+/** What to log about an interaction: enough to find it, never its token. Reads nothing it trusts. */
 function logContext(interaction: APIInteraction): Record<string, unknown> {
+  const data = dataOf(interaction);
   const context: Record<string, unknown> = {
     interaction: interaction.id,
     type: InteractionType[interaction.type] ?? interaction.type,
@@ -95,12 +111,16 @@ function logContext(interaction: APIInteraction): Record<string, unknown> {
     channel: interaction.channel?.id,
     user: (interaction.member?.user ?? interaction.user)?.id,
   };
-  if (interaction.type === InteractionType.ApplicationCommand)
-    context.command = interaction.data.name;
-  if (interaction.type === InteractionType.MessageComponent) {
-    context.customId = interaction.data.custom_id;
-  }
+  if (interaction.type === InteractionType.ApplicationCommand) context.command = data?.name;
+  if (interaction.type === InteractionType.MessageComponent) context.customId = data?.custom_id;
   return context;
+}
+
+/** The call a button carries, if its custom_id is one Barents could have made. */
+function buttonCall(data: Record<string, unknown>): CommandCall | undefined {
+  const id = data.custom_id;
+  if (data.component_type !== ComponentType.Button || typeof id !== "string") return undefined;
+  return id.length <= DISCORD_LIMITS.customId ? decodeCall(id) : undefined;
 }
 
 /** `work`'s result if it settles within `ms`, else undefined; the timer never outlives it. */
@@ -174,7 +194,8 @@ export async function handleInteraction(
   interaction: APIInteraction,
   responder: Responder,
 ): Promise<void> {
-  const context = logContext(interaction);
+  // Built inside the try below, so even a payload too odd to describe keeps the promise.
+  let context: Record<string, unknown> = {};
   let answered = false;
   const once: Responder = {
     ...responder,
@@ -189,25 +210,32 @@ export async function handleInteraction(
       data: renderDiscord(message),
     });
   try {
+    context = logContext(interaction);
+    if (interaction.type === InteractionType.Ping) {
+      return await once.initial({ type: InteractionResponseType.Pong });
+    }
+    const data = dataOf(interaction);
+    if (!data) {
+      handling.logger.warn(context, "Discord sent an interaction without data");
+      return await (interaction.type === InteractionType.ApplicationCommandAutocomplete
+        ? once.initial(failureResponse(true))
+        : polite(UNSUPPORTED));
+    }
     switch (interaction.type) {
-      case InteractionType.Ping:
-        return await once.initial({ type: InteractionResponseType.Pong });
-      case InteractionType.ApplicationCommandAutocomplete: {
-        const { name, options } = interaction.data;
+      case InteractionType.ApplicationCommandAutocomplete:
         return await once.initial({
           type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-          data: { choices: autocompleteChoices(handling.ctx, name, options) },
+          data: { choices: autocompleteChoices(handling.ctx, data.name, data.options) },
         });
-      }
       case InteractionType.ApplicationCommand: {
-        const { data } = interaction;
-        if (data.type !== ApplicationCommandType.ChatInput) return await polite(UNSUPPORTED);
+        if (data.type !== ApplicationCommandType.ChatInput || typeof data.name !== "string") {
+          return await polite(UNSUPPORTED);
+        }
         const call = { command: data.name, options: optionValues(data.options) };
         return await answer(handling, call, "new", once, interaction, context);
       }
       case InteractionType.MessageComponent: {
-        const { data } = interaction;
-        const call = data.component_type === ComponentType.Button && decodeCall(data.custom_id);
+        const call = buttonCall(data);
         if (!call || !findCommand(handling.ctx.commands, call.command)) {
           return await polite(STALE_BUTTON);
         }
@@ -222,7 +250,7 @@ export async function handleInteraction(
       answered ? "Discord response failed" : "Discord interaction failed",
     );
     if (answered) return;
-    const autocomplete = interaction.type === InteractionType.ApplicationCommandAutocomplete;
+    const autocomplete = interaction?.type === InteractionType.ApplicationCommandAutocomplete;
     await responder.initial(failureResponse(autocomplete)).catch((again: unknown) => {
       handling.logger.error({ ...context, err: loggableError(again) }, "Discord response failed");
     });

@@ -10,20 +10,31 @@ import { DISCORD_LIMITS as L } from "../../render/discord/limits.ts";
 import { fitLabel } from "../../render/discord/markdown.ts";
 
 // Discord sends options as a typed list; the core takes a plain record and checks it against
-// the declaration itself, so nothing here decides whether a value is acceptable.
+// the declaration itself, so nothing here decides whether a value is acceptable. The list comes
+// from a signed but untrusted payload: anything not shaped as Discord documents is left out
+// rather than trusted to its type.
 
 type DataOption = APIApplicationCommandInteractionDataOption;
 
+/** The well-formed entries of `options`: objects with a string name; none when it is no list. */
+function dataOptions(options: unknown): DataOption[] {
+  if (!Array.isArray(options)) return [];
+  return options.filter(
+    (o): o is DataOption =>
+      typeof o === "object" && o !== null && typeof (o as { name?: unknown }).name === "string",
+  );
+}
+
 /** The options of a slash command as the core takes them: name → value. */
-export function optionValues(
-  options: readonly DataOption[] | undefined,
-): Record<string, string | number> {
+export function optionValues(options: unknown): Record<string, string | number> {
   const values: Record<string, string | number> = {};
-  for (const option of options ?? []) {
+  for (const option of dataOptions(options)) {
     if (!("value" in option)) continue;
-    const { value } = option;
+    const value: unknown = option.value;
     // No command declares a boolean, but the core's checks should be the ones to say so.
-    values[option.name] = typeof value === "number" ? value : String(value);
+    if (typeof value === "number") values[option.name] = value;
+    else if (typeof value === "string" || typeof value === "boolean")
+      values[option.name] = String(value);
   }
   return values;
 }
@@ -34,11 +45,12 @@ export function optionValues(
  */
 export function autocompleteChoices(
   ctx: CommandContext,
-  commandName: string,
-  options: readonly DataOption[] | undefined,
+  commandName: unknown,
+  options: unknown,
 ): APIApplicationCommandOptionChoice[] {
-  const focused = (options ?? []).find((o) => "focused" in o && o.focused);
+  const focused = dataOptions(options).find((o) => "focused" in o && o.focused);
   if (!focused || !("value" in focused)) return [];
+  if (typeof commandName !== "string") return [];
   const option = findCommand(ctx.commands, commandName)?.options.find(
     (o) => o.name === focused.name,
   );

@@ -1,13 +1,13 @@
-import { DiscordAPIError, type REST, Routes } from "discord.js";
+import { DiscordAPIError, RateLimitError, type REST, Routes } from "discord.js";
 import { renderDiscord } from "../../render/discord/message.ts";
-import { type Poster, PostFailure } from "../../schedule/scheduler.ts";
+import { type Poster, PostFailure } from "../../schedule/delivery.ts";
 
-// Scheduled posts to Discord channels, over REST with the bot token: discord.js's REST queue
-// honours Discord's rate limits and retries 5xx and network failures itself. Every send carries
-// the post's nonce with enforce_nonce, so if a retry repeats a send that in fact arrived,
-// Discord hands back the first message instead of posting a second.
+// Scheduled posts to Discord channels, over REST with the bot token. Every send carries the
+// post's nonce with enforce_nonce, so if a retry repeats a send that in fact arrived, Discord
+// hands back the first message instead of posting a second. The REST client leaves retries and
+// rate-limit waits to the scheduler (postingRest), which is told how long Discord asked it to wait.
 
-/** Posts to Discord channels through `rest`, which must hold the bot token. */
+/** Posts to Discord channels through `rest`, which should come from postingRest. */
 export function discordPoster(rest: REST): Poster {
   return {
     async post(channel, reply, nonce) {
@@ -15,6 +15,12 @@ export function discordPoster(rest: REST): Poster {
       try {
         await rest.post(Routes.channelMessages(channel), { body });
       } catch (error) {
+        if (error instanceof RateLimitError) {
+          const ms = Math.max(error.retryAfter, error.timeToReset, 0);
+          const scope = error.global ? "global " : "";
+          const seconds = Math.round(ms / 1000);
+          throw new PostFailure(`Discord ${scope}rate limit: retry after ${seconds} s`, true, ms);
+        }
         // A 4xx is Discord's final word (Missing Access, Unknown Channel…): asking again cannot
         // help. Anything else left the outcome unknown, which the nonce makes safe to retry.
         if (error instanceof DiscordAPIError && error.status < 500) {

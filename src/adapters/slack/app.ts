@@ -3,7 +3,7 @@ import type { Route } from "../../http/server.ts";
 import { ACTION_PATTERN } from "../../render/slack/block-kit.ts";
 import { renderSlackMessage } from "../../render/slack/blocks.ts";
 import type { Reply } from "../../reply/reply.ts";
-import type { Poster } from "../../schedule/scheduler.ts";
+import type { Poster } from "../../schedule/delivery.ts";
 import type { Started } from "../../startup.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { SlackHttpReceiver } from "./http-receiver.ts";
@@ -20,8 +20,9 @@ import {
   type SlackMessageEvent,
 } from "./message-listeners.ts";
 import { installedCommands } from "./names.ts";
-import { postingClient, slackPoster } from "./post.ts";
+import { postingClient, SLACK_CALL_TIMEOUT_MS, slackPoster } from "./post.ts";
 import { guardSocketMessages } from "./socket-guard.ts";
+import { timedFetch } from "./timed-fetch.ts";
 
 // Slack by Bolt, in either transport with one handling path, as bolt-js's Receiver seam
 // intends: Socket Mode when an app-level token is set (Bolt holds the socket), HTTP otherwise.
@@ -107,7 +108,11 @@ export async function startSlack(
   installedCommands(ctx.commands, deps.prefix, deps.umbrella);
   const boltLog = boltLogger(logger);
 
-  const clientOptions: webApi.WebClientOptions = {};
+  // Every outbound call gets a timeout: the WebClient's own (none by default) and respond()'s.
+  const clientOptions: webApi.WebClientOptions = {
+    timeout: SLACK_CALL_TIMEOUT_MS,
+    fetch: timedFetch(SLACK_CALL_TIMEOUT_MS),
+  };
   if (config.SLACK_API_URL) clientOptions.slackApiUrl = apiBase(config.SLACK_API_URL);
   if (options.retryConfig) clientOptions.retryConfig = options.retryConfig;
 

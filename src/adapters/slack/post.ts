@@ -1,17 +1,30 @@
 import { webApi } from "@slack/bolt";
 import type { SlackMessage } from "../../render/slack/block-kit.ts";
 import type { Reply } from "../../reply/reply.ts";
-import { type Poster, PostFailure } from "../../schedule/scheduler.ts";
+import { type Poster, PostFailure } from "../../schedule/delivery.ts";
 
 // Scheduled posts to Slack channels by chat.postMessage. Slack has no idempotency key (no
-// nonce), so a send whose outcome is unknown — a dropped connection, a 5xx — is never repeated:
-// repeating it could post twice. Only a refusal that certainly posted nothing is retried: a rate
-// limit (429), after the wait Slack asks for. The client passed in must therefore not retry on
-// its own (postingClient below).
+// nonce), so a send whose outcome is unknown — a dropped connection, a 5xx, a timeout — is never
+// repeated: repeating it could post twice. Only a refusal that certainly posted nothing is
+// retried: a rate limit (429), after the wait Slack asks for, if the scheduler judges it worth
+// waiting. The client passed in must therefore neither retry nor wait on its own (postingClient).
 
-/** A WebClient for scheduled posts: no retries of its own, rate limits reported, not waited out. */
+/**
+ * How long any Slack Web API call may take. WebClient has no timeout by default (`timeout = 0`
+ * in @slack/web-api 8.2's constructor), so a call that never answers waited for Node's own
+ * limit, five minutes; with one set, makeRequest passes AbortSignal.timeout(timeout) to fetch.
+ */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+
+/**
+ * A WebClient for scheduled posts: a timeout, no retries of its own, rate limits reported, not
+ * waited out. In @slack/web-api 8.2 makeRequest, `rejectRateLimitedCalls` throws a
+ * WebAPIRateLimitedError carrying `retryAfter` (seconds) where it would otherwise pause its
+ * whole request queue for the Retry-After and retry (p-retry, `retryConfig`).
+ */
 export function postingClient(token: string, options: webApi.WebClientOptions): webApi.WebClient {
   return new webApi.WebClient(token, {
+    timeout: SLACK_CALL_TIMEOUT_MS,
     ...options,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,

@@ -268,6 +268,24 @@ describe("Discord gateway: failures and deferral", () => {
     expect(next.embeds[0]?.title).toContain("Barents");
   });
 
+  it.each([
+    ["a command", () => slashCommand("help")],
+    ["a button press", () => buttonPress("anything")],
+  ])("meets %s with no data with a private message, and keeps answering", async (_, make) => {
+    const { data: _data, ...interaction } = make();
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      const message = messageOf(await fake.interact(interaction));
+      expect(message.flags).toBe(64);
+      expect(messageOf(await fake.interact(slashCommand("help")))).toBeDefined();
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+    expect(rejections).toEqual([]);
+  });
+
   it("logs a callback Discord refuses, and keeps answering", async () => {
     const interaction = slashCommand("help");
     fake.overrides.push((r) =>

@@ -292,3 +292,83 @@ describe("handleInteraction: failures and deadlines", () => {
     expect(sent[0]).toMatchObject({ initial: { type: 4 } });
   });
 });
+
+// Signed payloads Discord does not send, but a forged or future one might: the handler keeps
+// its promise (resolves, answers once, logs) whatever field is missing or odd.
+describe("handleInteraction: payloads with missing or odd fields", () => {
+  const without = <T extends Record<string, unknown>>(value: T, ...keys: string[]) =>
+    Object.fromEntries(Object.entries(value).filter(([k]) => !keys.includes(k)));
+  const command = slashCommand("timeline");
+  const press = buttonPress(encodeCall({ command: "timeline", options: {} }));
+  const typing = autocompleteOf("who", "name", "ner");
+  const cases: Array<[string, unknown]> = [
+    ["a command with no data", without(command, "data")],
+    ["a button press with no data", without(press, "data")],
+    ["an autocomplete with no data", without(typing, "data")],
+    ["a command with data null", { ...command, data: null }],
+    [
+      "a command whose options are an object",
+      { ...command, data: { ...command.data, options: { from: 1 } } },
+    ],
+    [
+      "a command whose options are a string",
+      { ...command, data: { ...command.data, options: "from" } },
+    ],
+    [
+      "a command whose options hold null",
+      { ...command, data: { ...command.data, options: [null, 7] } },
+    ],
+    [
+      "a command whose option value is an object",
+      {
+        ...command,
+        data: { ...command.data, options: [{ name: "from", type: 4, value: { x: 1 } }] },
+      },
+    ],
+    [
+      "an autocomplete whose options are an object",
+      { ...typing, data: { ...typing.data, options: { name: "x" } } },
+    ],
+    ["a command with no member or user", without(command, "member", "user")],
+    ["a command whose member has no user", { ...command, member: {} }],
+    [
+      "a command whose permissions are not a number",
+      { ...command, member: { ...command.member, permissions: "lots" } },
+    ],
+    ["a command with no channel", without(command, "channel", "channel_id")],
+    ["a command with no name", { ...command, data: { ...command.data, name: undefined } }],
+    [
+      "a button with a custom_id past 100 characters",
+      { ...press, data: { ...press.data, custom_id: `${press.data.custom_id}${"x".repeat(120)}` } },
+    ],
+    [
+      "a button with an undecodable custom_id",
+      { ...press, data: { ...press.data, custom_id: "c1:{not json" } },
+    ],
+    ["a button with a numeric custom_id", { ...press, data: { ...press.data, custom_id: 42 } }],
+    ["an interaction of an unknown type", { ...command, type: 99 }],
+  ];
+
+  it.each(cases)("answers %s once, logs no error, and does not throw", async (_, payload) => {
+    const { h, lines } = handling();
+    const r = recorder();
+    await expect(
+      handleInteraction(h, payload as APIInteraction, r.responder),
+    ).resolves.toBeUndefined();
+    expect(r.sent).toHaveLength(1);
+    const response = (r.sent[0] as { initial?: InteractionResponse }).initial;
+    // A message in the channel or to the presser alone, or choices for autocomplete.
+    expect([4, 8]).toContain(response?.type);
+    // Met on purpose, not by the catch-all that logs an error.
+    expect(lines.filter((l) => (l.level as number) >= 50)).toEqual([]);
+  });
+
+  it("tells the presser alone when a command arrives with no data, and logs a warning", async () => {
+    const { h, lines } = handling();
+    const r = recorder();
+    await handleInteraction(h, without(command, "data") as APIInteraction, r.responder);
+    expect(r.sent[0]).toMatchObject({ initial: { type: 4, data: { flags: 64 } } });
+    expect(shownText(r.sent[0])).toContain("does not answer this kind of interaction");
+    expect(lines).toContainEqual(expect.objectContaining({ level: 40 }));
+  });
+});

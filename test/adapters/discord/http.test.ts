@@ -175,6 +175,16 @@ describe("Discord HTTP interactions: verification", () => {
     expect((await post(body, headers)).status).toBe(401);
   });
 
+  it.each([
+    ["a command", 2],
+    ["a button press", 3],
+  ])("answers %s with no data with a private message, never a 500", async (_, type) => {
+    const { data: _data, ...interaction } = type === 2 ? slashCommand("help") : buttonPress("x");
+    const { status, json } = await interact(interaction);
+    expect(status).toBe(200);
+    expect(messageOf(json).flags).toBe(64);
+  });
+
   it("says 400 to a signed body that is not an interaction", async () => {
     expect((await post("[1,2]", signed("[1,2]"))).status).toBe(400);
   });

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { discordPoster } from "../../../src/adapters/discord/post.ts";
-import { createRest } from "../../../src/adapters/discord/rest.ts";
+import { postingRest } from "../../../src/adapters/discord/rest.ts";
 import { renderDiscord } from "../../../src/render/discord/message.ts";
 import { dailyNote } from "../../../src/schedule/daily-note.ts";
-import { type Poster, PostFailure, postNonce } from "../../../src/schedule/scheduler.ts";
+import { type Poster, PostFailure, postNonce } from "../../../src/schedule/delivery.ts";
 import { bundledContext } from "../../support/context.ts";
 import {
   FAKE_DISCORD,
@@ -12,8 +12,9 @@ import {
   startFakeDiscord,
 } from "../../support/fake-discord.ts";
 
-// Scheduled posts to Discord end to end: the real discord.js REST client, with the bot token,
-// sending to a loopback fake Discord that answers as Discord does — or as a test tells it to.
+// Scheduled posts to Discord end to end: the real discord.js REST client as postingRest sets it
+// up, with the bot token, sending to a loopback fake Discord that answers as Discord does — or as
+// a test tells it to.
 
 const TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAy.fake.poster-token";
 const CHANNEL = FAKE_DISCORD.channelId;
@@ -26,7 +27,7 @@ let poster: Poster;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
-  poster = discordPoster(createRest({ DISCORD_API_URL: fake.api }, TOKEN));
+  poster = discordPoster(postingRest({ DISCORD_API_URL: fake.api }, TOKEN));
 });
 
 afterEach(() => {
@@ -119,30 +120,48 @@ describe("discordPoster when Discord says no", () => {
     },
   );
 
-  it("leaves a 500 to be retried, every attempt carrying the same nonce", async () => {
+  it("leaves a 500 to the scheduler to retry, asking once itself", async () => {
     const channel = "100000000000000060";
     answerChannel(channel, 500, { message: "Internal Server Error", code: 0 });
     const failure = await failureOf(poster.post(channel, note, "nonce-500"));
 
     expect(failure.retry).toBe(true);
     expect(failure.message).toMatch(/^Discord did not answer: /);
-    // discord.js's REST retries a 5xx itself (3 times by default, at once) before giving up;
-    // each repeat must carry the nonce, or a retry could post twice.
-    const posts = messagePosts(channel);
-    expect(posts).toHaveLength(4);
-    for (const post of posts) expect(post.body).toMatchObject({ nonce: "nonce-500" });
+    // discord.js would retry a 5xx at once 3 times by default; postingRest leaves it to the
+    // scheduler, whose retries carry the same nonce and stay within ONTHISDAY_GRACE.
+    expect(messagePosts(channel)).toHaveLength(1);
   });
 
-  it("posts once a 500 passes, however many of REST's own retries it took", async () => {
-    const channel = "100000000000000061";
-    let failures = 2;
+  it("reports a 429 with how long Discord asked to wait, instead of sleeping it out", async () => {
+    const channel = "100000000000000062";
+    // As Discord answers: Retry-After in seconds, in the header discord.js reads, and the body.
     fake.overrides.push((r) =>
-      r.path === `/channels/${channel}/messages` && failures-- > 0
-        ? { status: 502, body: { message: "Bad Gateway", code: 0 } }
+      r.path === `/channels/${channel}/messages`
+        ? {
+            status: 429,
+            headers: { "retry-after": "3600", "x-ratelimit-scope": "user" },
+            body: { message: "You are being rate limited.", retry_after: 3600, global: false },
+          }
         : undefined,
     );
-    await poster.post(channel, note, "nonce-502");
-    expect(messagePosts(channel)).toHaveLength(3);
-    expect(fake.messages.filter((m) => m.channel_id === channel)).toHaveLength(1);
+    const started = Date.now();
+    const failure = await failureOf(poster.post(channel, note, "nonce-429"));
+
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(failure.retry).toBe(true);
+    expect(failure.afterMs).toBeGreaterThanOrEqual(3_600_000);
+    expect(failure.message).toBe("Discord rate limit: retry after 3600 s");
+    expect(messagePosts(channel)).toHaveLength(1);
+  });
+
+  it("gives up on a send that never answers after its timeout, as a send to retry", async () => {
+    const channel = "100000000000000063";
+    fake.overrides.push((r) => (r.path === `/channels/${channel}/messages` ? "hang" : undefined));
+    const impatient = discordPoster(postingRest({ DISCORD_API_URL: fake.api }, TOKEN, 200));
+    const failure = await failureOf(impatient.post(channel, note, "nonce-hang"));
+
+    expect(failure.retry).toBe(true);
+    expect(failure.message).toMatch(/^Discord did not answer: .*abort/i);
+    expect(messagePosts(channel)).toHaveLength(1);
   });
 });

@@ -1,11 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { boltLogger } from "../../../src/adapters/slack/bolt-logger.ts";
-import { postingClient, slackPoster } from "../../../src/adapters/slack/post.ts";
+import {
+  postingClient,
+  SLACK_CALL_TIMEOUT_MS,
+  slackPoster,
+} from "../../../src/adapters/slack/post.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { renderSlackMessage } from "../../../src/render/slack/blocks.ts";
 import { reply } from "../../../src/reply/reply.ts";
 import { dailyNote } from "../../../src/schedule/daily-note.ts";
-import { type Poster, PostFailure } from "../../../src/schedule/scheduler.ts";
+import { type Poster, PostFailure } from "../../../src/schedule/delivery.ts";
 import { bundledContext } from "../../support/context.ts";
 import {
   type FakeWebApi,
@@ -147,5 +151,29 @@ describe("slackPoster when Slack says no or does not answer", () => {
 
     expect(failure.retry).toBe(false);
     expect(postsTo(channel)).toHaveLength(1);
+  });
+
+  it("gives up on a send that never answers after its timeout, and does not send it again", async () => {
+    const channel = "C0HUNG01";
+    answerChannel(channel, "hang");
+    const impatient = slackPoster(
+      postingClient(BOT_TOKEN, {
+        slackApiUrl: `${web.url}/`,
+        logger: boltLogger(createLogger("silent")),
+        timeout: 200,
+      }),
+      render,
+    );
+    const failure = await failureOf(impatient.post(channel, note, "n"));
+
+    expect(failure.retry).toBe(false);
+    expect(failure.message).toMatch(/^Slack did not answer .*not retried/);
+    expect(postsTo(channel)).toHaveLength(1);
+  });
+
+  it("has a timeout by default, where WebClient has none", () => {
+    const client = postingClient(BOT_TOKEN, { logger: boltLogger(createLogger("silent")) });
+    expect((client as unknown as { timeout: number }).timeout).toBe(SLACK_CALL_TIMEOUT_MS);
+    expect(SLACK_CALL_TIMEOUT_MS).toBeLessThanOrEqual(15_000);
   });
 });
