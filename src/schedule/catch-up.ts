@@ -61,38 +61,57 @@ export async function catchUp(
   // holding up the rest (the probe saw a healthy channel caught up 499 s late).
   const posts: Promise<void>[] = [];
   for (const subscription of subscriptions) {
-    if (subscription.paused) continue;
-    const due = lastDue(subscription, now);
-    if (!due) continue;
-    const today = isoDate(calendarDay(now, subscription.timeZone));
-    if (isoDate(calendarDay(due, subscription.timeZone)) !== today) continue;
-    if (Date.parse(subscription.since) > due.getTime()) continue;
-    const late = now.getTime() - due.getTime();
-    const log = logger.child({ channel: key(subscription), date: today });
-    if (late <= graceMs) {
-      const deadline = due.getTime() + graceMs;
-      const made = await persist(
-        "checking for a missed post",
-        () => store.post(subscription, today),
-        deadline,
-        clock,
-        log,
-      );
-      if (made && !made.value) {
-        log.info({ lateMs: late }, "making a missed post");
-        posts.push(post(subscription, due));
-      }
-      continue;
-    }
-    const detail = `missed by ${Math.round(late / 60_000)} min, past ONTHISDAY_GRACE`;
+    // Shutdown does not wait for the rest of a catch-up.
+    if (clock.stopping()) break;
     try {
-      if (await store.post(subscription, today)) continue;
-      if (!(await store.claim(subscription, today, now))) continue;
-      await store.settle(subscription, today, { status: "skipped", attempts: 0, detail }, now);
-      log.info(`post skipped: ${detail}`);
+      await catchUpOne(subscription, { store, logger, graceMs, clock }, now, (due) =>
+        posts.push(post(subscription, due)),
+      );
     } catch (error) {
-      log.warn({ err: error }, `post skipped (${detail}); the store could not record why`);
+      // One row croner cannot read (a time zone it does not know) does not stop the others.
+      logger.error({ err: error, channel: key(subscription) }, "could not catch up this channel");
     }
   }
   await Promise.all(posts);
+}
+
+/** Catch-up for one subscription: makes its missed post (through `make`) or records it skipped. */
+async function catchUpOne(
+  subscription: Subscription,
+  { store, logger, graceMs, clock }: CatchUp,
+  now: Date,
+  make: (due: Date) => void,
+): Promise<void> {
+  if (subscription.paused) return;
+  const due = lastDue(subscription, now);
+  if (!due) return;
+  const today = isoDate(calendarDay(now, subscription.timeZone));
+  if (isoDate(calendarDay(due, subscription.timeZone)) !== today) return;
+  if (Date.parse(subscription.since) > due.getTime()) return;
+  const late = now.getTime() - due.getTime();
+  const log = logger.child({ channel: key(subscription), date: today });
+  if (late <= graceMs) {
+    const deadline = due.getTime() + graceMs;
+    const made = await persist(
+      "checking for a missed post",
+      () => store.post(subscription, today),
+      deadline,
+      clock,
+      log,
+    );
+    if (made && !made.value) {
+      log.info({ lateMs: late }, "making a missed post");
+      make(due);
+    }
+    return;
+  }
+  const detail = `missed by ${Math.round(late / 60_000)} min, past ONTHISDAY_GRACE`;
+  try {
+    if (await store.post(subscription, today)) return;
+    if (!(await store.claim(subscription, today, now))) return;
+    await store.settle(subscription, today, { status: "skipped", attempts: 0, detail }, now);
+    log.info(`post skipped: ${detail}`);
+  } catch (error) {
+    log.warn({ err: error }, `post skipped (${detail}); the store could not record why`);
+  }
 }

@@ -21,19 +21,30 @@ export class PostFailure extends Error {
   readonly retry: boolean;
   /** How long the platform asked us to wait first (a rate limit's Retry-After). */
   readonly afterMs: number;
-  constructor(message: string, retry: boolean, afterMs = 0) {
+  /** Whether the post may have arrived all the same (a timeout, a 5xx): see REPEAT_WINDOW_MS. */
+  readonly unsure: boolean;
+  constructor(message: string, retry: boolean, afterMs = 0, unsure = false) {
     super(message);
     this.retry = retry;
     this.afterMs = afterMs;
+    this.unsure = unsure;
   }
 }
 
+/**
+ * How long after a send whose outcome is unknown a retry may still be made. Discord's
+ * enforce_nonce returns the first message for a repeated nonce only "in the past few minutes"
+ * (Discord's Create Message reference); a retry later than that could post the day twice.
+ */
+export const REPEAT_WINDOW_MS = 2 * 60_000;
+
 /** What delivering needs of the scheduler: its send queue, its clock and its patience. */
 export interface Sending {
-  queue: SendQueue;
   now: () => Date;
   /** Waits, rejecting with Stopped once the scheduler stops. */
   wait: (ms: number) => Promise<void>;
+  /** Runs one send in its turn: in order per channel, a few at a time per platform. */
+  queue: Pick<SendQueue, "run">;
   /** Attempts per post, counting the first. */
   attempts: number;
   /** The first retry's delay; each further one waits four times longer. */
@@ -72,6 +83,8 @@ export async function deliver(
   deadline: number,
 ): Promise<PostOutcome> {
   let last = "";
+  // The latest a retry may come: the grace window, or soon after a send that may have arrived.
+  let latest = { at: deadline, after: "ONTHISDAY_GRACE" };
   for (let attempt = 1; ; attempt++) {
     try {
       await sending.queue.run(ref, () => poster.post(ref.channel, note, nonce));
@@ -83,8 +96,12 @@ export async function deliver(
       if (!failure?.retry || attempt >= sending.attempts)
         return { status: "failed", attempts: attempt, detail: last };
       const wait = Math.max(sending.backoffMs * 4 ** (attempt - 1), failure.afterMs);
-      if (sending.now().getTime() + wait > deadline) {
-        const detail = `${last}; a retry in ${Math.ceil(wait / 1000)} s would come after ONTHISDAY_GRACE, so none was made`;
+      const repeatBy = sending.now().getTime() + REPEAT_WINDOW_MS;
+      if (failure.unsure && repeatBy < latest.at) {
+        latest = { at: repeatBy, after: "Discord stops recognising a repeat" };
+      }
+      if (sending.now().getTime() + wait > latest.at) {
+        const detail = `${last}; a retry in ${Math.ceil(wait / 1000)} s would come after ${latest.after}, so none was made`;
         return { status: "failed", attempts: attempt, detail };
       }
       try {

@@ -91,15 +91,24 @@ export class Scheduler {
     this.now = options.now ?? (() => new Date());
     const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
     this.wait = (ms) => abortableWait(sleep, this.stopping.signal, ms);
-    const queue = new SendQueue({
-      concurrency: options.concurrency ?? 4,
-      spacingMs: options.spacingMs ?? 250,
-      now: () => this.now().getTime(),
-      wait: this.wait,
-      signal: this.stopping.signal,
-    });
+    // A queue per platform, so a platform that hangs holds its own slots and not the other's.
+    const queues = new Map<Platform, SendQueue>();
+    const queueOf = (platform: Platform) => {
+      let queue = queues.get(platform);
+      if (!queue) {
+        queue = new SendQueue({
+          concurrency: options.concurrency ?? 4,
+          spacingMs: options.spacingMs ?? 250,
+          now: () => this.now().getTime(),
+          wait: this.wait,
+          signal: this.stopping.signal,
+        });
+        queues.set(platform, queue);
+      }
+      return queue;
+    };
     this.sending = {
-      queue,
+      queue: { run: (ref, send) => queueOf(ref.platform).run(ref, send) },
       now: this.now,
       wait: this.wait,
       attempts: options.attempts ?? 3,
@@ -189,8 +198,13 @@ export class Scheduler {
     for (const [id, subscription] of wanted) {
       if (this.jobs.has(id)) continue;
       const ref = { platform: subscription.platform, channel: subscription.channel };
-      const job = dailyJob(subscription, () => void this.track(this.postToday(ref)));
-      this.jobs.set(id, { job, signature: `${subscription.time} ${subscription.timeZone}` });
+      try {
+        const job = dailyJob(subscription, () => void this.track(this.postToday(ref)));
+        this.jobs.set(id, { job, signature: `${subscription.time} ${subscription.timeZone}` });
+      } catch (error) {
+        // A row croner cannot schedule (a time zone it does not know) leaves the others be.
+        this.options.logger.error({ err: error, channel: id }, "could not schedule this channel");
+      }
     }
   }
 
@@ -221,6 +235,7 @@ export class Scheduler {
       log.warn("no way to post to this platform in this process; leaving it to another");
       return;
     }
+    if (this.stopped) return;
     const claimed = await before("claiming the post", () => store.claim(ref, date, this.now()));
     if (!claimed?.value) {
       if (claimed) log.debug("already claimed");
@@ -230,10 +245,28 @@ export class Scheduler {
     const outcome: PostOutcome = note
       ? await deliver(this.sending, poster, ref, note, postNonce(ref, date), deadline)
       : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
-    // The outcome is worth recording however late the send ended.
+    await this.record(ref, date, outcome, deadline, log);
+  }
+
+  /** Stores how a claimed post ended, and counts a failure towards pausing the channel. */
+  private async record(
+    ref: ChannelRef,
+    date: string,
+    outcome: PostOutcome,
+    deadline: number,
+    log: Logger,
+  ): Promise<void> {
+    const { store } = this.options;
+    // The outcome is worth recording however late the send ended, and even while stopping.
     const until = Math.max(deadline, this.now().getTime() + SETTLE_PATIENCE_MS);
     const settle = <T>(what: string, step: () => Promise<T>) =>
-      persist(what, step, until, this.clock, log);
+      persist(what, step, until, this.clock, log, true);
+    if (this.stopped && outcome.status === "failed" && outcome.attempts === 0) {
+      // Never sent: the claim is given back, so a restart within the grace window makes the post.
+      await settle("giving the claim back", () => store.release(ref, date));
+      log.info("not sent: the bot stopped before its turn; left for the next start");
+      return;
+    }
     await settle("recording the outcome", () => store.settle(ref, date, outcome, this.now()));
     if (outcome.status === "sent") {
       await settle("resetting the failure count", () => store.recordSuccess(ref));

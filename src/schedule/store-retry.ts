@@ -18,7 +18,9 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 
 /**
  * Runs `step`, trying again while it fails and the next try would come before `deadline`.
- * Undefined, with an error logged, when it never worked in time; never rejects.
+ * Undefined, with an error logged, when it never worked in time; never rejects. Once the
+ * scheduler is stopping no further try is made, unless `evenWhenStopping` (recording how a send
+ * ended is worth one more try; claiming a post that can no longer be sent is not).
  */
 export async function persist<T>(
   what: string,
@@ -26,8 +28,13 @@ export async function persist<T>(
   deadline: number,
   clock: RetryClock,
   log: Logger,
+  evenWhenStopping = false,
 ): Promise<{ value: T } | undefined> {
   for (let attempt = 0; ; attempt++) {
+    if (attempt > 0 && clock.stopping() && !evenWhenStopping) {
+      log.info(`${what}: given up, the bot is stopping`);
+      return undefined;
+    }
     try {
       return { value: await step() };
     } catch (error) {
@@ -39,7 +46,13 @@ export async function persist<T>(
         );
         return undefined;
       }
-      log.warn({ reason: describe(error), retryInMs: wait }, `${what} failed; trying again`);
+      // Warned once; a store down for hours would otherwise log each post every minute, and
+      // watchStore's went-bad and came-back lines already carry the state.
+      (attempt === 0 ? log.warn : log.debug).call(
+        log,
+        { reason: describe(error), retryInMs: wait },
+        `${what} failed; trying again`,
+      );
       await clock.sleep(wait);
     }
   }

@@ -71,6 +71,11 @@ export interface ScheduleStore {
    * across processes sharing the store: the claim is what makes a post happen at most once.
    */
   claim(ref: ChannelRef, localDate: string, at: Date): Promise<boolean>;
+  /**
+   * Gives a claim back, if it is still "sending": for a post that was never sent (the bot stopped
+   * before its turn), so a restart within the grace window can make it. True when one was.
+   */
+  release(ref: ChannelRef, localDate: string): Promise<boolean>;
   /** Records how a claimed post ended. */
   settle(ref: ChannelRef, localDate: string, outcome: PostOutcome, at: Date): Promise<void>;
   /**

@@ -121,6 +121,9 @@ function sqliteStore(db: Database.Database, run: Run): ScheduleStore {
     `INSERT INTO posts (platform, channel, local_date, status, at) VALUES
      (@platform, @channel, @localDate, 'sending', @at) ON CONFLICT DO NOTHING`,
   );
+  const unclaim = db.prepare(
+    "DELETE FROM posts WHERE platform = @platform AND channel = @channel AND local_date = @localDate AND status = 'sending'",
+  );
   const settle = db.prepare(
     `UPDATE posts SET status = @status, attempts = @attempts, detail = @detail, at = @at
      WHERE platform = @platform AND channel = @channel AND local_date = @localDate`,
@@ -212,6 +215,7 @@ function sqliteStore(db: Database.Database, run: Run): ScheduleStore {
     list: () => run(() => getAll.all().map(subscription)),
     claim: (ref, localDate, at) =>
       run(() => claim.run({ ...key(ref), localDate, at: at.toISOString() }).changes === 1),
+    release: (ref, localDate) => run(() => unclaim.run({ ...key(ref), localDate }).changes === 1),
     settle: (ref, localDate, outcome, at) =>
       run(() => {
         settle.run({

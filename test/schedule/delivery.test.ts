@@ -334,4 +334,69 @@ describe("delivery when a platform hangs, rate-limits for long, or the bot stops
     expect(log.lines).toContainEqual(expect.objectContaining({ msg: "post not made" }));
     expect(discordPosts(news)).toHaveLength(1);
   });
+
+  it("keeps each platform's slots its own: a hung Slack does not hold up Discord", async () => {
+    const hung = await subscribed("slack");
+    const news = await subscribed("discord");
+    slack.overrides.push((c) => (c.params.channel === hung.channel ? "hang" : undefined));
+    // One slot: were it shared, Discord's post would wait for Slack's whole timeout.
+    const { scheduler: s } = scheduler({ attempts: 1, concurrency: 1 }, 2_500);
+    let slackSettled = false;
+    const slow = s.postToday(hung).then(() => {
+      slackSettled = true;
+    });
+    await s.postToday(news);
+    expect(slackSettled).toBe(false);
+    expect(await store.post(news, TODAY)).toMatchObject({ status: "sent" });
+    await slow;
+  });
+
+  it("retries a Discord send that may have arrived only while Discord still knows its nonce", async () => {
+    const news = await subscribed("discord");
+    let answers = 0;
+    discord.overrides.push((r) => {
+      if (r.path !== `/channels/${news.channel}/messages`) return undefined;
+      answers += 1;
+      // First a 503 (the message may have been posted), then a 10-minute rate limit.
+      return answers === 1
+        ? { status: 503, body: { message: "Service Unavailable", code: 0 } }
+        : {
+            status: 429,
+            headers: { "retry-after": "600" },
+            body: { message: "You are being rate limited.", retry_after: 600, global: false },
+          };
+    });
+    const { scheduler: s, waits } = scheduler();
+    await s.postToday(news);
+
+    expect(waits.filter((ms) => ms >= 120_000)).toEqual([]);
+    const record = await store.post(news, TODAY);
+    expect(record).toMatchObject({ status: "failed", attempts: 2 });
+    expect(record?.detail).toMatch(/would come after Discord stops recognising a repeat/);
+    expect(discordMessages(news)).toHaveLength(0);
+  });
+
+  it("gives back the claim of a post still waiting its turn at shutdown, so a restart makes it", async () => {
+    const hung = await subscribed("slack");
+    const queued = await subscribed("slack");
+    slack.overrides.push((c) => (c.params.channel === hung.channel ? "hang" : undefined));
+    const { scheduler: s, log } = scheduler({ attempts: 1, concurrency: 1 }, 2_500);
+    const first = s.postToday(hung);
+    const second = s.postToday(queued);
+    // Both claimed; the second waits for the one slot the hung send holds.
+    while ((await store.post(queued, TODAY)) === undefined) await new Promise(setImmediate);
+    await s.stop();
+    await Promise.all([first, second]);
+
+    expect(await store.post(queued, TODAY)).toBeUndefined();
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        msg: "not sent: the bot stopped before its turn; left for the next start",
+      }),
+    );
+    const { scheduler: restarted } = scheduler();
+    await restarted.postToday(queued);
+    expect(await store.post(queued, TODAY)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(slackPosts(queued)).toHaveLength(1);
+  });
 });

@@ -477,3 +477,23 @@ describe("what a day without events posts", () => {
     expect(sub?.failures).toBe(0);
   });
 });
+
+describe("a stored row croner cannot read", () => {
+  it("is logged and skipped; every other channel is still scheduled and caught up", async () => {
+    // 09:30 in Oslo: the 09:00 post is half an hour late, well within the grace period.
+    vi.setSystemTime(new Date("2026-10-30T08:30:00Z"));
+    const store = memoryStore();
+    await subscribe(store, news, "09:00", "Mars/Olympus_Mons");
+    await subscribe(store, team, "09:00", "Europe/Oslo");
+    const { sent, posters } = recordingPosters();
+    const { scheduler: s, log } = scheduler(store, posters);
+    await s.start();
+    expect(sent.map((x) => x.channel)).toEqual([team.channel]);
+    const lines = log.lines.map((l) => l.msg);
+    expect(lines).toContain("could not schedule this channel");
+    expect(lines).toContain("could not catch up this channel");
+    // And tomorrow's post for the readable row comes at its time.
+    await until("2026-10-31T08:00:30Z");
+    expect(sent.map((x) => x.channel)).toEqual([team.channel, team.channel]);
+  });
+});

@@ -241,6 +241,19 @@ describe("the post log", () => {
     expect(await store.post(news, DAY)).toEqual({ ...news, ...claimed });
   });
 
+  it("gives back only a claim still being sent, so it can be claimed again", async () => {
+    const store = open(stateDir());
+    await store.claim(team, DAY, at("2026-10-30T06:30:00Z"));
+    expect(await store.release(team, DAY)).toBe(true);
+    expect(await store.post(team, DAY)).toBeUndefined();
+    expect(await store.release(team, DAY)).toBe(false);
+    expect(await store.claim(team, DAY, at("2026-10-30T06:31:00Z"))).toBe(true);
+    await store.settle(team, DAY, { status: "sent", attempts: 1 }, at("2026-10-30T06:31:01Z"));
+    // A settled post is history: giving it back could let it be posted twice.
+    expect(await store.release(team, DAY)).toBe(false);
+    expect(await store.post(team, DAY)).toMatchObject({ status: "sent" });
+  });
+
   it("grants a claim to only one of two store handles on the same folder", async () => {
     const dir = stateDir();
     const a = open(dir);

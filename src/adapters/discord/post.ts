@@ -29,6 +29,8 @@ export function discordPoster(rest: REST): Poster {
         throw new PostFailure(
           `Discord did not answer: ${error instanceof Error ? error.message : String(error)}`,
           true,
+          0,
+          true,
         );
       }
     },
