@@ -39,7 +39,7 @@ export async function persist<T>(
       return { value: await step() };
     } catch (error) {
       const wait = WAITS_MS[Math.min(attempt, WAITS_MS.length - 1)] ?? 60_000;
-      if (clock.stopping() || clock.now().getTime() + wait > deadline) {
+      if ((clock.stopping() && !evenWhenStopping) || clock.now().getTime() + wait > deadline) {
         log.error(
           { err: error },
           `${what} failed and the schedule store did not recover within ONTHISDAY_GRACE; given up`,

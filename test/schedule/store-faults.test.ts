@@ -200,9 +200,10 @@ describe("fault 3: a write lock held while a post is due", { timeout: 30_000 }, 
     expect(sent).toEqual([team.channel]);
     expect(await store.post(team, "2026-10-30")).toMatchObject({ status: "sent", attempts: 1 });
     expect(waits).toEqual([1000, 2000]);
+    // Warned once; the second try is logged at debug, so a long outage does not flood the log.
     expect(
       messages(log.lines).filter((m) => m === "claiming the post failed; trying again"),
-    ).toHaveLength(2);
+    ).toHaveLength(1);
   });
 
   it("gives the post up, logged with why, when the lock outlasts the grace window", async () => {
