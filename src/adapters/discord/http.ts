@@ -1,6 +1,5 @@
-import type { IncomingMessage } from "node:http";
 import type { APIInteraction } from "discord.js";
-import { type Route, readBody, sendJson } from "../../http/server.ts";
+import { header, type Route, readBody, sendJson } from "../../http/server.ts";
 import type { Started } from "../../startup.ts";
 import {
   type HandlingOptions,
@@ -23,11 +22,6 @@ export interface HttpOptions extends HandlingOptions {
   /** The current time in seconds, for the replay window; injected by tests. */
   nowSeconds?: () => number;
 }
-
-const header = (req: IncomingMessage, name: string): string | undefined => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
 
 function isInteraction(value: unknown): value is APIInteraction {
   const v = value as Partial<Record<keyof APIInteraction, unknown>> | null;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App, Receiver } from "@slack/bolt";
-import { type Route, readBody, sendJson } from "../../http/server.ts";
+import { header, type Route, readBody, sendJson } from "../../http/server.ts";
 import type { Logger } from "../../logger.ts";
 import { SLACK_EVENTS_PATH } from "./names.ts";
 import { isRecord, parseSlackHttpBody, slackBodyVerdict } from "./payload.ts";
@@ -22,11 +22,6 @@ export interface SlackHttpReceiverOptions {
 }
 
 const FORM = "application/x-www-form-urlencoded";
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
 
 /** Slack's `ssl_check=1` probe: unsigned, as Bolt accepts it, and answered with an empty 200. */
 function isSslCheck(req: IncomingMessage, raw: Buffer): boolean {
