@@ -1,19 +1,18 @@
 import { calendarDay } from "../core/calendar-day.ts";
 import type { Logger } from "../logger.ts";
 import {
+  channelKey,
   isoDate,
   ORPHAN_AFTER_MS,
   type ScheduleStore,
   type Subscription,
 } from "../store/schedule-store.ts";
-import { lastDue } from "./daily-job.ts";
+import { dueToday } from "./daily-job.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
 
 // What a scheduler does about the time it was not running: posts left mid-send by a process that
 // died, and posts due earlier today that nobody made. Neither throws: a store that fails is
 // logged, and start-up goes on.
-
-const key = (ref: { platform: string; channel: string }) => `${ref.platform}:${ref.channel}`;
 
 /** Claims left "sending" by a process that died: logged and marked "unknown", never resent. */
 export async function reportOrphans(
@@ -25,7 +24,7 @@ export async function reportOrphans(
     const orphans = await store.settleOrphans(new Date(now.getTime() - ORPHAN_AFTER_MS), now);
     for (const post of orphans) {
       logger.warn(
-        { channel: key(post), date: post.localDate, claimed: post.at },
+        { channel: channelKey(post), date: post.localDate, claimed: post.at },
         "post claimed but never settled (its process stopped while sending): outcome unknown; not resent",
       );
     }
@@ -69,7 +68,10 @@ export async function catchUp(
       );
     } catch (error) {
       // One row croner cannot read (a time zone it does not know) does not stop the others.
-      logger.error({ err: error, channel: key(subscription) }, "could not catch up this channel");
+      logger.error(
+        { err: error, channel: channelKey(subscription) },
+        "could not catch up this channel",
+      );
     }
   }
   await Promise.all(posts);
@@ -83,13 +85,12 @@ async function catchUpOne(
   make: (due: Date) => void,
 ): Promise<void> {
   if (subscription.paused) return;
-  const due = lastDue(subscription, now);
+  const due = dueToday(subscription, now);
   if (!due) return;
   const today = isoDate(calendarDay(now, subscription.timeZone));
-  if (isoDate(calendarDay(due, subscription.timeZone)) !== today) return;
   if (Date.parse(subscription.since) > due.getTime()) return;
   const late = now.getTime() - due.getTime();
-  const log = logger.child({ channel: key(subscription), date: today });
+  const log = logger.child({ channel: channelKey(subscription), date: today });
   if (late <= graceMs) {
     const deadline = due.getTime() + graceMs;
     const made = await persist(

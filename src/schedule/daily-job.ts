@@ -1,5 +1,6 @@
 import { Cron } from "croner";
-import type { Subscription } from "../store/schedule-store.ts";
+import { calendarDay } from "../core/calendar-day.ts";
+import { isoDate, type Subscription } from "../store/schedule-store.ts";
 import { dailyPattern } from "./daily-time.ts";
 
 // croner keeps the clock for every subscription, in the subscription's own IANA zone: a time in
@@ -24,4 +25,11 @@ export function nextPost(subscription: Timing & { paused?: string }, from: Date)
 /** The last time it was due at or before `at`, if any. */
 export function lastDue(subscription: Timing, at: Date): Date | undefined {
   return dailyJob(subscription).previousRuns(1, at)[0];
+}
+
+/** When it was last due, if that was earlier today as its own zone reckons the day of `now`. */
+export function dueToday(subscription: Timing, now: Date): Date | undefined {
+  const due = lastDue(subscription, now);
+  const day = (at: Date) => isoDate(calendarDay(at, subscription.timeZone));
+  return due && day(due) === day(now) ? due : undefined;
 }

@@ -1,7 +1,12 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Started } from "../startup.ts";
-import type { ChannelRef, Platform, ScheduleStore } from "../store/schedule-store.ts";
+import {
+  type ChannelRef,
+  channelKey,
+  type Platform,
+  type ScheduleStore,
+} from "../store/schedule-store.ts";
 import { openSqliteStore } from "../store/sqlite-store.ts";
 import { type StoreHealth, watchStore } from "../store/watched-store.ts";
 import type { Poster } from "./delivery.ts";
@@ -39,9 +44,9 @@ export async function applyConfiguredChannels(
   timing: { time: string; timeZone: string },
   now: Date,
 ): Promise<void> {
-  const named = new Set(channels.map((c) => `${c.platform}:${c.channel}`));
+  const named = new Set(channels.map(channelKey));
   for (const held of await store.list()) {
-    if (held.origin === "config" && !named.has(`${held.platform}:${held.channel}`)) {
+    if (held.origin === "config" && !named.has(channelKey(held))) {
       await store.unsubscribe(held, CONFIG, now);
     }
   }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Reply } from "../reply/reply.ts";
-import type { ChannelRef, PostOutcome } from "../store/schedule-store.ts";
+import { type ChannelRef, channelKey, type PostOutcome } from "../store/schedule-store.ts";
 import { type SendQueue, Stopped } from "./send-queue.ts";
 
 // Sending one scheduled post: the attempts, their backoff, and where retrying stops. Retries
@@ -55,7 +55,7 @@ export interface Sending {
 export function postNonce(ref: ChannelRef, localDate: string): string {
   // Discord takes at most 25 characters.
   return createHash("sha256")
-    .update(`${ref.platform}:${ref.channel}:${localDate}`)
+    .update(`${channelKey(ref)}:${localDate}`)
     .digest("base64url")
     .slice(0, 25);
 }

@@ -5,6 +5,7 @@ import type { EventIndex } from "../core/event-index.ts";
 import type { Logger } from "../logger.ts";
 import {
   type ChannelRef,
+  channelKey,
   isoDate,
   ORPHAN_AFTER_MS,
   type Platform,
@@ -13,7 +14,7 @@ import {
   type Subscription,
 } from "../store/schedule-store.ts";
 import { catchUp, reportOrphans } from "./catch-up.ts";
-import { dailyJob, lastDue } from "./daily-job.ts";
+import { dailyJob, dueToday } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
 import { deliver, type Poster, postNonce, type Sending } from "./delivery.ts";
 import { abortableWait, SendQueue } from "./send-queue.ts";
@@ -62,17 +63,8 @@ export interface SchedulerOptions {
   concurrency?: number;
 }
 
-const key = (ref: ChannelRef) => `${ref.platform}:${ref.channel}`;
-
 /** However late the send ended, its outcome gets this long to reach the store. */
 const SETTLE_PATIENCE_MS = 10 * 60_000;
-
-/** When today's post fell due: now, when the job has just fired (croner's previous runs exclude it). */
-function dueToday(subscription: Subscription, now: Date): Date {
-  const due = lastDue(subscription, now);
-  const today = isoDate(calendarDay(now, subscription.timeZone));
-  return due && isoDate(calendarDay(due, subscription.timeZone)) === today ? due : now;
-}
 
 export class Scheduler {
   private readonly jobs = new Map<string, { job: Cron; signature: string }>();
@@ -187,7 +179,9 @@ export class Scheduler {
       return;
     }
     if (this.stopped) return;
-    const wanted = new Map(subscriptions.filter((s) => !s.paused).map((s) => [key(s), s] as const));
+    const wanted = new Map(
+      subscriptions.filter((s) => !s.paused).map((s) => [channelKey(s), s] as const),
+    );
     for (const [id, entry] of this.jobs) {
       const subscription = wanted.get(id);
       if (!subscription || entry.signature !== `${subscription.time} ${subscription.timeZone}`) {
@@ -217,7 +211,7 @@ export class Scheduler {
     // Once stopping, claim nothing: a claim now could only be recorded as not sent.
     if (this.stopped) return;
     const { store, logger } = this.options;
-    let log = logger.child({ channel: key(ref) });
+    let log = logger.child({ channel: channelKey(ref) });
     // Store steps before the send may be retried until the grace window closes; until the
     // subscription says when the post fell due, that is reckoned from now.
     let deadline = (due ?? this.now()).getTime() + this.options.graceMs;
@@ -225,7 +219,9 @@ export class Scheduler {
       persist(what, step, deadline, this.clock, log);
     const subscription = (await before("reading the subscription", () => store.get(ref)))?.value;
     if (!subscription || subscription.paused) return;
-    const dueAt = due ?? dueToday(subscription, this.now());
+    // Called by a job as it fires, when croner's previous runs do not yet hold this one: now.
+    const now = this.now();
+    const dueAt = due ?? dueToday(subscription, now) ?? now;
     deadline = dueAt.getTime() + this.options.graceMs;
     const day = calendarDay(dueAt, subscription.timeZone);
     const date = isoDate(day);

@@ -1,4 +1,4 @@
-import type { ChannelRef, Platform } from "../store/schedule-store.ts";
+import { type ChannelRef, channelKey, type Platform } from "../store/schedule-store.ts";
 
 // Where scheduled sends wait their turn. A single queue let one channel's hung send hold up
 // every other channel (the probe saw a healthy channel post 499 s late), so sends now run a few
@@ -70,7 +70,7 @@ export class SendQueue {
 
   /** Runs `send` when `ref`'s earlier sends are done, a slot is free and the spacing allows. */
   run<T>(ref: ChannelRef, send: () => Promise<T>): Promise<T> {
-    const key = `${ref.platform}:${ref.channel}`;
+    const key = channelKey(ref);
     const before = this.tails.get(key) ?? Promise.resolve();
     const turn = before.then(() => this.inSlot(ref.platform, send));
     const tail = turn.catch(() => {});

@@ -12,6 +12,9 @@ export interface ChannelRef {
   channel: string;
 }
 
+/** A channel as one string, "platform:channel": for logs, maps and keys. */
+export const channelKey = (ref: ChannelRef) => `${ref.platform}:${ref.channel}`;
+
 export interface Subscription extends ChannelRef {
   /** Local wall-clock time of the daily post, "HH:MM". */
   time: string;
