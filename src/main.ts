@@ -1,5 +1,6 @@
 import { runConsole } from "./adapters/console.ts";
 import { transports } from "./config.ts";
+import { messageOf } from "./error-message.ts";
 import { installProcessPolicy } from "./process-policy.ts";
 import type { Running } from "./serve.ts";
 import { startUp } from "./startup.ts";
@@ -42,9 +43,7 @@ if (!wanted.discord && !wanted.slack) {
   } catch (error) {
     // A refused token or a busy port: say which in one line, log the details, exit 1.
     started.logger.error({ err: error }, "start-up failed");
-    process.stderr.write(
-      `Barents cannot start: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    process.stderr.write(`Barents cannot start: ${messageOf(error)}\n`);
     process.exit(1);
   }
 }

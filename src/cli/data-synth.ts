@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { messageOf } from "../error-message.ts";
 import { synthDataset } from "../synth/dataset.ts";
 import { EXAMPLE, parseSynthArgs, USAGE } from "../synth/options.ts";
 import { existingData, writeDataset } from "../synth/write-dataset.ts";
@@ -39,7 +40,7 @@ try {
   bytes = written.sources + written.people + written.events;
 } catch (error) {
   // The system's own words (EACCES, ENOSPC) say what to fix; no stack needed.
-  fail(1, `could not write to ${out}: ${error instanceof Error ? error.message : String(error)}`);
+  fail(1, `could not write to ${out}: ${messageOf(error)}`);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const megabytes = (bytes / 1e6).toFixed(1);

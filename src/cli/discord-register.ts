@@ -3,6 +3,7 @@ import { COMMANDS } from "../../commands/index.ts";
 import { registerCommands } from "../adapters/discord/register.ts";
 import { createRest } from "../adapters/discord/rest.ts";
 import { ConfigError, loadConfig } from "../config.ts";
+import { messageOf } from "../error-message.ts";
 
 // `npm run discord:register`: makes Discord's slash commands match the declarations, for the
 // server in DISCORD_GUILD_ID (instant, for development) or globally. Exits 1 with a message
@@ -42,5 +43,5 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) fail(error.message);
   // Discord's own words (401: Unauthorized, Missing Access) say what to fix; no stack needed.
-  fail(`Registering failed: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`Registering failed: ${messageOf(error)}`);
 }

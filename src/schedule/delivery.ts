@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { messageOf } from "../error-message.ts";
 import type { Reply } from "../reply/reply.ts";
 import { type ChannelRef, channelKey, type PostOutcome } from "../store/schedule-store.ts";
 import { type SendQueue, Stopped } from "./send-queue.ts";
@@ -60,8 +61,6 @@ export function postNonce(ref: ChannelRef, localDate: string): string {
     .slice(0, 25);
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** A post that shutdown cut short, after `attempts` sends whose failure was `last`. */
 function stoppedOutcome(attempts: number, last: string): PostOutcome {
   const detail = attempts
@@ -91,7 +90,7 @@ export async function deliver(
       return { status: "sent", attempts: attempt };
     } catch (error) {
       if (error instanceof Stopped) return stoppedOutcome(attempt - 1, last);
-      last = describe(error);
+      last = messageOf(error);
       const failure = error instanceof PostFailure ? error : undefined;
       if (!failure?.retry || attempt >= sending.attempts)
         return { status: "failed", attempts: attempt, detail: last };

@@ -1,3 +1,4 @@
+import { messageOf } from "../error-message.ts";
 import type { Logger } from "../logger.ts";
 
 // A store step the scheduler cannot do without (reading a subscription, claiming, recording an
@@ -13,8 +14,6 @@ export interface RetryClock {
   /** True once the scheduler is stopping: shutdown does not wait on a store. */
   stopping: () => boolean;
 }
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Runs `step`, trying again while it fails and the next try would come before `deadline`.
@@ -50,7 +49,7 @@ export async function persist<T>(
       // watchStore's went-bad and came-back lines already carry the state.
       (attempt === 0 ? log.warn : log.debug).call(
         log,
-        { reason: describe(error), retryInMs: wait },
+        { reason: messageOf(error), retryInMs: wait },
         `${what} failed; trying again`,
       );
       await clock.sleep(wait);

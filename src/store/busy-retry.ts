@@ -1,3 +1,4 @@
+import { messageOf } from "../error-message.ts";
 import { isBusy, StoreUnavailableError } from "./store-errors.ts";
 
 // better-sqlite3 runs every statement on the main thread, so a lock held by another connection
@@ -20,8 +21,6 @@ export interface BusyRetry {
 const FIRST_PAUSE_MS = 5;
 const MAX_PAUSE_MS = 250;
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Runs a synchronous store operation, retrying it while the store is locked. Every failure
  * becomes a StoreUnavailableError naming the store's file.
@@ -33,7 +32,7 @@ export async function withBusyRetry<T>(work: () => T, retry: BusyRetry): Promise
       return work();
     } catch (error) {
       if (!isBusy(error)) {
-        throw new StoreUnavailableError(retry.path, describe(error), false, error);
+        throw new StoreUnavailableError(retry.path, messageOf(error), false, error);
       }
       if (waited >= retry.waitMs) {
         const seconds = Math.round(waited / 100) / 10;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { messageOf } from "../error-message.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { StoreOpenError } from "./store-errors.ts";
 
@@ -79,7 +80,7 @@ export function openStoreFile(dir: string): { db: Database.Database; path: strin
   } catch (error) {
     db?.close();
     if (error instanceof StoreOpenError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = messageOf(error);
     throw new StoreOpenError(path, `cannot be opened: ${reason}`, error);
   }
 }

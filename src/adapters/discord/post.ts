@@ -1,4 +1,5 @@
 import { DiscordAPIError, RateLimitError, type REST, Routes } from "discord.js";
+import { messageOf } from "../../error-message.ts";
 import { renderDiscord } from "../../render/discord/message.ts";
 import { type Poster, PostFailure } from "../../schedule/delivery.ts";
 
@@ -26,12 +27,7 @@ export function discordPoster(rest: REST): Poster {
         if (error instanceof DiscordAPIError && error.status < 500) {
           throw new PostFailure(`Discord refused: ${error.message} (code ${error.code})`, false);
         }
-        throw new PostFailure(
-          `Discord did not answer: ${error instanceof Error ? error.message : String(error)}`,
-          true,
-          0,
-          true,
-        );
+        throw new PostFailure(`Discord did not answer: ${messageOf(error)}`, true, 0, true);
       }
     },
   };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App, Receiver } from "@slack/bolt";
+import { messageOf } from "../../error-message.ts";
 import { header, type Route, readBody, sendJson } from "../../http/server.ts";
 import type { Logger } from "../../logger.ts";
 import { SLACK_EVENTS_PATH } from "./names.ts";
@@ -122,7 +123,7 @@ export class SlackHttpReceiver implements Receiver {
         retryReason: header(req, "x-slack-retry-reason"),
       });
     } catch (error) {
-      const problem = error instanceof Error ? error.message : String(error);
+      const problem = messageOf(error);
       logger.warn({ problem }, "Bolt could not read a signed Slack body");
       if (!acked) sendJson(res, 400, { error: "unreadable request" });
       acked = true;

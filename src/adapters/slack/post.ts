@@ -1,4 +1,5 @@
 import { webApi } from "@slack/bolt";
+import { messageOf } from "../../error-message.ts";
 import type { SlackMessage } from "../../render/slack/block-kit.ts";
 import type { Reply } from "../../reply/reply.ts";
 import { type Poster, PostFailure } from "../../schedule/delivery.ts";
@@ -42,7 +43,7 @@ function failure(error: unknown): PostFailure {
       return new PostFailure(`Slack rate limit: retry after ${seconds} s`, true, seconds * 1000);
     }
     default: {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       return new PostFailure(
         `Slack did not answer (${message}); not retried, since Slack cannot drop a repeat`,
         false,

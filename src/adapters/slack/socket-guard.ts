@@ -1,4 +1,5 @@
 import type { SocketModeReceiver } from "@slack/bolt";
+import { messageOf } from "../../error-message.ts";
 import type { Logger } from "../../logger.ts";
 import { isRecord, slackBodyVerdict } from "./payload.ts";
 
@@ -43,7 +44,7 @@ export function guardSocketMessages(client: SocketModeClient, logger: Logger): v
       Promise.resolve()
         .then(() => handler(data, isBinary))
         .catch((error: unknown) => {
-          const problem = error instanceof Error ? error.message : String(error);
+          const problem = messageOf(error);
           logger.warn({ problem }, "the Socket Mode client could not read a message");
         });
     }
