@@ -7,11 +7,11 @@ import {
   type ScheduleStore,
   type Subscription,
 } from "../store/schedule-store.ts";
-import { dueToday } from "./daily-job.ts";
+import { dueBetween } from "./daily-job.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
 
-// What a scheduler does about the time it was not running: posts left mid-send by a process that
-// died, and posts due earlier today that nobody made. Neither throws: a store that fails is
+// What a scheduler does about the time it did not see pass: posts left mid-send by a process that
+// died, and posts due since a channel's last one that nobody made. Neither throws: a store that fails is
 // logged, and start-up goes on.
 
 /** Claims left "sending" by a process that died: logged and marked "unknown", never resent. */
@@ -41,8 +41,8 @@ export interface CatchUp {
 }
 
 /**
- * A post due earlier today and not made is made now (by `post`) if it is no later than the
- * grace period allows; an older one is recorded as skipped, with why.
+ * Each channel's posts due since its last one and not made are made now (by `post`) if no later
+ * than the grace period allows; older ones are recorded as skipped, with why (catchUpOne).
  */
 export async function catchUp(
   { store, logger, graceMs, clock }: CatchUp,
@@ -77,42 +77,70 @@ export async function catchUp(
   await Promise.all(posts);
 }
 
-/** Catch-up for one subscription: makes its missed post (through `make`) or records it skipped. */
-async function catchUpOne(
+/** How far back a restart looks for posts nobody made or recorded. */
+export const LOOKBACK_MS = 31 * 86_400_000;
+/** Later than this, a post made is logged as a missed one made late. */
+const LATE_MS = 60_000;
+
+/**
+ * Makes (through `make`) each post that fell due since the channel's last recorded one, as long
+ * as ONTHISDAY_GRACE allows, and records every older one as skipped, with why, in the post log and
+ * the log: a restart, a process that stood still or a clock that jumped never loses a day
+ * silently. Looks back LOOKBACK_MS at most. Used at start-up and whenever a job fires, so a job
+ * that fires hours late (a suspended machine) does not post past the grace window.
+ */
+export async function catchUpOne(
   subscription: Subscription,
   { store, logger, graceMs, clock }: CatchUp,
   now: Date,
   make: (due: Date) => void,
 ): Promise<void> {
   if (subscription.paused) return;
-  const due = dueToday(subscription, now);
-  if (!due) return;
-  const today = isoDate(calendarDay(now, subscription.timeZone));
-  if (Date.parse(subscription.since) > due.getTime()) return;
-  const late = now.getTime() - due.getTime();
-  const log = logger.child({ channel: channelKey(subscription), date: today });
-  if (late <= graceMs) {
-    const deadline = due.getTime() + graceMs;
-    const made = await persist(
-      "checking for a missed post",
-      () => store.post(subscription, today),
-      deadline,
-      clock,
-      log,
-    );
-    if (made && !made.value) {
-      log.info({ lateMs: late }, "making a missed post");
+  const log = logger.child({ channel: channelKey(subscription) });
+  const dateOf = (at: Date) => isoDate(calendarDay(at, subscription.timeZone));
+  const last = await persist(
+    "reading the channel's last post",
+    () => store.lastPost(subscription),
+    now.getTime() + graceMs,
+    clock,
+    log,
+  );
+  if (!last) return;
+  const lastDate = last.value?.localDate ?? "";
+  const after = Math.max(Date.parse(subscription.since), now.getTime() - LOOKBACK_MS);
+  // Reckoned back only to the last post's date (give or take a day for the zone), so a normal
+  // day looks at three due times, not a month of them.
+  const days = (from: number) => Math.ceil((now.getTime() - from) / 86_400_000) + 2;
+  const max = Math.min(
+    days(after),
+    lastDate ? days(Date.parse(`${lastDate}T00:00:00Z`)) : Infinity,
+  );
+  const open = dueBetween(subscription, new Date(after), now, max).filter(
+    (due) => dateOf(due) > lastDate,
+  );
+  const missed: string[] = [];
+  for (const due of open) {
+    const late = now.getTime() - due.getTime();
+    if (late <= graceMs) {
+      if (late > LATE_MS) log.info({ date: dateOf(due), lateMs: late }, "making a missed post");
       make(due);
+      continue;
     }
-    return;
+    const date = dateOf(due);
+    const detail = `missed by ${Math.round(late / 60_000)} min, past ONTHISDAY_GRACE`;
+    try {
+      if (!(await store.claim(subscription, date, now))) continue;
+      await store.settle(subscription, date, { status: "skipped", attempts: 0, detail }, now);
+      missed.push(date);
+    } catch (error) {
+      log.warn({ err: error, date }, `post skipped (${detail}); the store could not record why`);
+    }
   }
-  const detail = `missed by ${Math.round(late / 60_000)} min, past ONTHISDAY_GRACE`;
-  try {
-    if (await store.post(subscription, today)) return;
-    if (!(await store.claim(subscription, today, now))) return;
-    await store.settle(subscription, today, { status: "skipped", attempts: 0, detail }, now);
-    log.info(`post skipped: ${detail}`);
-  } catch (error) {
-    log.warn({ err: error }, `post skipped (${detail}); the store could not record why`);
+  if (missed.length > 0) {
+    // Days in a row: first, last and how many, so a month's outage is one short line.
+    log.warn(
+      { from: missed[0], to: missed.at(-1), count: missed.length, graceMs },
+      "not made: due more than ONTHISDAY_GRACE before the bot saw it (it was down, or stood still)",
+    );
   }
 }

@@ -24,7 +24,15 @@ export function nextPost(subscription: Timing & { paused?: string }, from: Date)
 
 /** The last time it was due at or before `at`, if any. */
 export function lastDue(subscription: Timing, at: Date): Date | undefined {
-  return dailyJob(subscription).previousRuns(1, at)[0];
+  return dailyJob(subscription).previousRuns(1, justAfter(at))[0];
+}
+
+/** The times it fell due in (after, until], oldest first; at most the latest `max` of them. */
+export function dueBetween(subscription: Timing, after: Date, until: Date, max: number): Date[] {
+  return dailyJob(subscription)
+    .previousRuns(max, justAfter(until))
+    .filter((at) => at.getTime() > after.getTime())
+    .reverse();
 }
 
 /** When it was last due, if that was earlier today as its own zone reckons the day of `now`. */
@@ -33,3 +41,6 @@ export function dueToday(subscription: Timing, now: Date): Date | undefined {
   const day = (at: Date) => isoDate(calendarDay(at, subscription.timeZone));
   return due && day(due) === day(now) ? due : undefined;
 }
+
+/** croner's previousRuns counts runs strictly before its reference; a job reads the clock as it fires, at its run's very instant. */
+const justAfter = (at: Date) => new Date(at.getTime() + 1);

@@ -13,7 +13,7 @@ import {
   type ScheduleStore,
   type Subscription,
 } from "../store/schedule-store.ts";
-import { catchUp, reportOrphans } from "./catch-up.ts";
+import { catchUp, catchUpOne, reportOrphans } from "./catch-up.ts";
 import { dailyJob, dueToday } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
 import { deliver, type Poster, postNonce, type Sending } from "./delivery.ts";
@@ -193,13 +193,35 @@ export class Scheduler {
       if (this.jobs.has(id)) continue;
       const ref = { platform: subscription.platform, channel: subscription.channel };
       try {
-        const job = dailyJob(subscription, () => void this.track(this.postToday(ref)));
+        const job = dailyJob(subscription, () => void this.track(this.fired(ref)));
         this.jobs.set(id, { job, signature: `${subscription.time} ${subscription.timeZone}` });
       } catch (error) {
         // A row croner cannot schedule (a time zone it does not know) leaves the others be.
         this.options.logger.error({ err: error, channel: id }, "could not schedule this channel");
       }
     }
+  }
+
+  /**
+   * A channel's job fired: its post is made, unless the job fired so late (a machine suspended,
+   * a clock set forward) that the grace window has closed; then it is recorded as not made.
+   * Days it slept through are recorded too (catchUpOne).
+   */
+  private async fired(ref: ChannelRef): Promise<void> {
+    if (this.stopped) return;
+    const { store, logger, graceMs } = this.options;
+    const now = this.now();
+    const read = await persist(
+      "reading the subscription",
+      () => store.get(ref),
+      now.getTime() + graceMs,
+      this.clock,
+      logger.child({ channel: channelKey(ref) }),
+    );
+    if (!read?.value || this.stopped) return;
+    await catchUpOne(read.value, { store, logger, graceMs, clock: this.clock }, now, (due) =>
+      this.track(this.postToday(ref, due)),
+    );
   }
 
   /**

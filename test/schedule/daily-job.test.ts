@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastDue, nextPost } from "../../src/schedule/daily-job.ts";
+import { dueBetween, lastDue, nextPost } from "../../src/schedule/daily-job.ts";
 
 // The daily time as croner reckons it in the subscription's own zone, across both
 // daylight-saving turns of 2026 in Oslo (29 March, 25 October) and New York (8 March, 1 November).
@@ -62,5 +62,37 @@ describe("lastDue", () => {
     expect(lastDue(timing, at("2026-01-15T07:59:00Z"))?.toISOString()).toBe(
       "2026-01-14T08:00:00.000Z",
     );
+  });
+
+  it("counts a run at the very instant asked about, as a job reads the clock when it fires", () => {
+    const timing = { time: "09:00", timeZone: "Europe/Oslo" };
+    expect(lastDue(timing, at("2026-01-15T08:00:00Z"))?.toISOString()).toBe(
+      "2026-01-15T08:00:00.000Z",
+    );
+  });
+});
+
+describe("dueBetween", () => {
+  const timing = { time: "02:30", timeZone: "Europe/Oslo" };
+
+  it("lists the due times after the first instant and up to the second, oldest first", () => {
+    expect(
+      dueBetween(timing, at("2026-03-27T01:30:00Z"), at("2026-03-30T00:30:00Z"), 10).map((d) =>
+        d.toISOString(),
+      ),
+    ).toEqual([
+      "2026-03-28T01:30:00.000Z",
+      // 02:30 does not exist on the day clocks spring forward: the first moment after the gap.
+      "2026-03-29T01:00:00.000Z",
+      "2026-03-30T00:30:00.000Z",
+    ]);
+  });
+
+  it("gives at most the latest `max` of them", () => {
+    expect(
+      dueBetween(timing, at("2026-03-01T00:00:00Z"), at("2026-03-30T00:30:00Z"), 2).map((d) =>
+        d.toISOString(),
+      ),
+    ).toEqual(["2026-03-29T01:00:00.000Z", "2026-03-30T00:30:00.000Z"]);
   });
 });

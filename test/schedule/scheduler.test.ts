@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Poster, PostFailure, postNonce } from "../../src/schedule/delivery.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
-import type {
-  ChannelRef,
-  Platform,
-  ScheduleStore,
-  Subscription,
+import {
+  type ChannelRef,
+  channelKey,
+  type Platform,
+  type ScheduleStore,
+  type Subscription,
 } from "../../src/store/schedule-store.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import { capturedLogger } from "../support/captured-logger.ts";
@@ -252,7 +253,7 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
   it("skips, and logs, a post missed by more than the grace period", async () => {
     vi.setSystemTime(new Date("2026-10-30T14:30:00Z")); // 6.5 h late
     const store = memoryStore();
-    await subscribe(store, news, "09:00", "Europe/Oslo");
+    await subscribe(store, news, "09:00", "Europe/Oslo", "2026-10-29T12:00:00Z");
     const { sent, posters } = recordingPosters();
     const { scheduler: running, log } = scheduler(store, posters);
     await running.start();
@@ -262,20 +263,66 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
       detail: "missed by 390 min, past ONTHISDAY_GRACE",
     });
     expect(log.lines).toContainEqual(
-      expect.objectContaining({ msg: "post skipped: missed by 390 min, past ONTHISDAY_GRACE" }),
+      expect.objectContaining({
+        level: 40,
+        from: "2026-10-30",
+        to: "2026-10-30",
+        count: 1,
+        msg: expect.stringMatching(/^not made/),
+      }),
     );
     await until("2026-10-31T12:00:00Z");
     expect(sent.map((s) => s.at)).toEqual(["2026-10-31T08:00:00.000Z"]);
   });
 
-  it("does not catch up a day that ended, or a time before the channel subscribed", async () => {
+  it("does not make a post past its grace window, or one due before the channel subscribed", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z")); // 08:00 in Oslo: today's 09:00 is ahead
     const store = memoryStore();
-    await subscribe(store, news, "09:00", "Europe/Oslo"); // yesterday's 09:00 is a day that ended
+    await subscribe(store, news, "09:00", "Europe/Oslo", "2026-10-28T12:00:00Z"); // 22 h ago: too late
     await subscribe(store, team, "07:30", "Europe/Oslo", "2026-10-30T06:45:00Z"); // subscribed after it
     const { sent, posters } = recordingPosters();
     await scheduler(store, posters).scheduler.start();
     expect(sent).toEqual([]);
+    expect(await store.post(news, "2026-10-29")).toMatchObject({ status: "skipped" });
+    expect(await store.post(news, "2026-10-28")).toBeUndefined(); // before it subscribed
+    expect(await store.post(team, "2026-10-30")).toBeUndefined();
+  });
+
+  it("makes a post due just before midnight after a restart just after it, for the day it was due", async () => {
+    vi.setSystemTime(new Date("2026-06-11T04:30:00Z")); // 00:30 in New York
+    const store = memoryStore();
+    await subscribe(store, team, "23:45", "America/New_York");
+    const { sent, posters } = recordingPosters();
+    const { scheduler: running, log } = scheduler(store, posters, { empty: "say" });
+    await running.start();
+    expect(sent.map((s) => [s.at, s.title])).toEqual([
+      ["2026-06-11T04:30:00.000Z", "On this day: 10 June"],
+    ]);
+    expect(await store.post(team, "2026-06-10")).toMatchObject({ status: "sent" });
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ msg: "making a missed post", date: "2026-06-10" }),
+    );
+  });
+
+  it("records every day a long outage missed, in the post log and in one warning", async () => {
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
+    const store = memoryStore();
+    await subscribe(store, news, "09:00", "Europe/Oslo", "2026-10-20T12:00:00Z");
+    await store.claim(news, "2026-10-25", new Date("2026-10-25T08:00:00Z"));
+    await store.settle(news, "2026-10-25", { status: "sent", attempts: 1 }, new Date());
+    const { sent, posters } = recordingPosters();
+    const { scheduler: running, log } = scheduler(store, posters);
+    await running.start();
+    expect(sent).toEqual([]);
+    const missed = ["2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29"];
+    for (const date of missed) {
+      expect(await store.post(news, date)).toMatchObject({ status: "skipped", attempts: 0 });
+    }
+    // Days before the last post are its process's to account for, not looked at again.
+    expect(await store.post(news, "2026-10-24")).toBeUndefined();
+    expect(log.lines.filter((l) => l.count)).toEqual([
+      expect.objectContaining({ channel: channelKey(news), from: "2026-10-26", to: "2026-10-29" }),
+    ]);
   });
 
   it("posts once between two schedulers sharing one store file", async () => {
@@ -432,6 +479,41 @@ describe("failures", () => {
     expect(await store.post(news, "2026-10-30")).toBeUndefined();
     await scheduler(store, posters).scheduler.start();
     expect(sent.map((s) => s.channel)).toEqual([news.channel]);
+  });
+
+  it("does not post past the grace window when its job fires hours late (a machine suspended)", async () => {
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
+    const store = memoryStore();
+    await subscribe(store, news, "09:00", "Europe/Oslo");
+    const { sent, posters } = recordingPosters();
+    const { scheduler: running, log } = scheduler(store, posters);
+    await running.start();
+    // The machine sleeps at 08:30 local and wakes at 15:30: croner's timer fires then.
+    await until("2026-10-30T07:30:00Z");
+    vi.setSystemTime(new Date("2026-10-30T14:30:00Z"));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sent).toEqual([]);
+    expect(await store.post(news, "2026-10-30")).toMatchObject({
+      status: "skipped",
+      detail: expect.stringMatching(/^missed by 39\d min, past ONTHISDAY_GRACE$/),
+    });
+    expect(log.lines).toContainEqual(expect.objectContaining({ from: "2026-10-30", count: 1 }));
+    await until("2026-10-31T12:00:00Z");
+    expect(sent.map((s) => s.at)).toEqual(["2026-10-31T08:00:00.000Z"]);
+  });
+
+  it("makes a post late, once, when its job fires late but within the grace window", async () => {
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
+    const store = memoryStore();
+    await subscribe(store, news, "09:00", "Europe/Oslo");
+    const { sent, posters } = recordingPosters();
+    await scheduler(store, posters).scheduler.start();
+    await until("2026-10-30T07:30:00Z");
+    vi.setSystemTime(new Date("2026-10-30T09:30:00Z")); // two hours forward, past 09:00
+    await vi.advanceTimersByTimeAsync(60_000);
+    vi.setSystemTime(new Date("2026-10-30T07:45:00Z")); // and back again, before it
+    await until("2026-10-30T12:00:00Z");
+    expect(sent.map((s) => s.at)).toEqual(["2026-10-30T09:30:30.000Z"]);
   });
 
   it("counts a thrown error that is not a PostFailure as a failure, without crashing", async () => {
