@@ -133,7 +133,12 @@ export async function catchUpOne(
       await store.settle(subscription, date, { status: "skipped", attempts: 0, detail }, now);
       missed.push(date);
     } catch (error) {
-      log.warn({ err: error, date }, `post skipped (${detail}); the store could not record why`);
+      // The store is failing: said once, not once for each day of a long outage.
+      log.warn(
+        { err: error, from: date, graceMs },
+        "not made, and the store could not record why: due more than ONTHISDAY_GRACE before the bot saw it",
+      );
+      break;
     }
   }
   if (missed.length > 0) {

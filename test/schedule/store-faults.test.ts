@@ -167,6 +167,35 @@ describe("fault 1: a store that cannot be read", { timeout: 30_000 }, () => {
   });
 });
 
+describe("a store that fails while a restart accounts for missed days", { timeout: 30_000 }, () => {
+  it("says so in one warning, not one per day, and starts anyway", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z")); // 08:00 in Oslo; down since the 20th
+    const store = openSqliteStore(":memory:");
+    cleanups.push(() => store.close());
+    await store.subscribe({
+      ...team,
+      time: "09:00",
+      timeZone: "Europe/Oslo",
+      origin: "command",
+      by: "U0ALICE",
+      since: "2026-10-20T00:00:00.000Z",
+    });
+    const failing: ScheduleStore = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === "claim") return async () => Promise.reject(new Error("disk I/O error"));
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running, log } = scheduler(failing, poster);
+    await running.start();
+    const warnings = log.lines.filter((l) => String(l.msg).includes("could not record why"));
+    expect(warnings).toEqual([expect.objectContaining({ level: 40, from: "2026-10-20" })]);
+    expect(sent).toEqual([]);
+  });
+});
+
 describe("fault 3: a write lock held while a post is due", { timeout: 30_000 }, () => {
   function lockedFileStore() {
     const dir = stateDir();
