@@ -9,7 +9,10 @@ import { createRest } from "./rest.ts";
 // process stays the manager: it spawns one shard process per shard (shard-main.ts), each with its
 // own gateway connection, and keeps Slack, the HTTP server and the one scheduler to itself.
 
-const SHARD_MAIN = fileURLToPath(new URL("./shard-main.ts", import.meta.url));
+// Beside this module both in src/ (run through tsx) and in dist/ (compiled, one flat folder).
+const SHARD_MAIN = fileURLToPath(
+  new URL(import.meta.url.endsWith(".ts") ? "./shard-main.ts" : "./shard-main.js", import.meta.url),
+);
 /** Discord lets a bot identify max_concurrency shards per five seconds. */
 const IDENTIFY_WINDOW_MS = 5500;
 /** A shard that has not said it is ready by then is reported as failed. */
