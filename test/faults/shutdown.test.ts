@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChannelRef } from "../../src/store/schedule-store.ts";
+import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { startBot } from "../support/bot-process.ts";
+import { seedDuePosts } from "../support/due-posts.ts";
+import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord.ts";
+import {
+  type FakeWebApi,
+  type ResponseUrls,
+  startFakeWebApi,
+  startResponseUrls,
+} from "../support/fake-slack.ts";
+
+// SIGTERM while a scheduled send hangs at the platform, for the real process: it waits for the
+// send's own timeout, records the post as not made with the reason, exits 0 within the shutdown
+// limit, and a restart does not send it again. And the limit itself: a stop that takes longer
+// ends in exit 1 and a line saying so.
+
+const DISCORD: ChannelRef = { platform: "discord", channel: "400000000000000001" };
+const SLACK: ChannelRef = { platform: "slack", channel: "C0STOP01" };
+/** Sorted after the others, so catch-up has decided about them before it makes this one. */
+const CONTROL: ChannelRef = { platform: "slack", channel: "C9CONTROL" };
+/** The default SHUTDOWN_LIMIT. */
+const SHUTDOWN_LIMIT_MS = 20_000;
+
+let discord: FakeDiscord;
+let web: FakeWebApi;
+let urls: ResponseUrls;
+const dirs: string[] = [];
+let hanging = true;
+
+const toDiscord = (ref: ChannelRef) =>
+  discord.requests.all.filter((r) => r.path === `/channels/${ref.channel}/messages`);
+const toSlack = (ref: ChannelRef) =>
+  web.calls.all.filter((c) => c.method === "chat.postMessage" && c.params.channel === ref.channel);
+
+function stateDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "barents-faults-stop-"));
+  dirs.push(dir);
+  return dir;
+}
+
+beforeAll(async () => {
+  [discord, web, urls] = await Promise.all([
+    startFakeDiscord(),
+    startFakeWebApi(),
+    startResponseUrls(),
+  ]);
+  discord.overrides.push((r) =>
+    hanging && r.method === "POST" && r.path.startsWith("/channels/") ? "hang" : undefined,
+  );
+  web.overrides.push((c) => (hanging && c.method === "chat.postMessage" ? "hang" : undefined));
+});
+
+afterAll(async () => {
+  await Promise.all([discord.close(), web.close(), urls.close()]);
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
+  it("exits 0 within the limit, records the post as not made, and a restart does not resend it", async () => {
+    const dir = stateDir();
+    await seedDuePosts(dir, [DISCORD, SLACK]);
+    hanging = true;
+    const bot = await startBot({ discord, web, urls }, dir);
+    let date = "";
+    try {
+      await discord.request("POST", `/channels/${DISCORD.channel}/messages`);
+      await web.calls.find((c) => c.params.channel === SLACK.channel);
+      const stopped = await bot.terminate();
+      expect(stopped.code).toBe(0);
+      expect(stopped.ms).toBeLessThan(SHUTDOWN_LIMIT_MS);
+
+      const notMade = bot.log.all((l) => l.msg === "post not made");
+      expect(notMade.map((l) => l.channel).sort()).toEqual([
+        "discord:400000000000000001",
+        "slack:C0STOP01",
+      ]);
+      for (const line of notMade) expect(String(line.reason)).toMatch(/not sent|not answer/);
+      date = String(notMade[0]?.date);
+    } finally {
+      bot.child.kill("SIGKILL");
+    }
+
+    const store = openSqliteStore(dir);
+    try {
+      expect(await store.post(DISCORD, date)).toMatchObject({
+        status: "failed",
+        detail: expect.stringMatching(/not sent: the bot stopped before the retry/),
+      });
+      expect(await store.post(SLACK, date)).toMatchObject({
+        status: "failed",
+        detail: expect.stringMatching(/Slack did not answer.*not retried/),
+      });
+    } finally {
+      store.close();
+    }
+
+    // Restarted within the grace window, with the APIs well again: the control channel is
+    // posted, the two whose outcome was recorded are not sent a second time.
+    await seedDuePosts(dir, [CONTROL]);
+    hanging = false;
+    const again = await startBot({ discord, web, urls }, dir);
+    try {
+      await again.log.line("posted", { channel: "slack:C9CONTROL" });
+      expect((await again.terminate()).code).toBe(0);
+    } finally {
+      again.child.kill("SIGKILL");
+    }
+    expect(again.log.all((l) => l.msg === "making a missed post").map((l) => l.channel)).toEqual([
+      "slack:C9CONTROL",
+    ]);
+    expect(toDiscord(DISCORD)).toHaveLength(1);
+    expect(toSlack(SLACK)).toHaveLength(1);
+    expect(discord.messages).toEqual([]);
+  });
+
+  it("exits 1 with a line saying so when the stop takes longer than SHUTDOWN_LIMIT", async () => {
+    const dir = stateDir();
+    const ref = { platform: "discord" as const, channel: "400000000000000002" };
+    await seedDuePosts(dir, [ref]);
+    hanging = true;
+    // The send's own timeout is 10 s; a 1 s limit ends the stop first.
+    const bot = await startBot({ discord, web, urls }, dir, { SHUTDOWN_LIMIT: "1s" });
+    try {
+      await discord.request("POST", `/channels/${ref.channel}/messages`);
+      const stopped = await bot.terminate();
+      expect(stopped.code).toBe(1);
+      expect(stopped.ms).toBeLessThan(10_000);
+      expect(bot.log.all((l) => l.msg === "shutdown took too long; exiting")).toEqual([
+        expect.objectContaining({ limitMs: 1000 }),
+      ]);
+    } finally {
+      bot.child.kill("SIGKILL");
+    }
+  });
+});
