@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { closeSync, fstatSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChannelRef } from "../../src/store/schedule-store.ts";
-import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { openSqliteStore, STORE_FILE } from "../../src/store/sqlite-store.ts";
 import { startBot } from "../support/bot-process.ts";
 import { seedDuePosts } from "../support/due-posts.ts";
 import { type FakeDiscord, startFakeDiscord } from "../support/fake-discord.ts";
@@ -31,6 +32,18 @@ let web: FakeWebApi;
 let urls: ResponseUrls;
 const dirs: string[] = [];
 let hanging = true;
+
+/** Overwrites the store file under a running bot, its contents first moved out of the WAL. */
+function breakStore(dir: string): void {
+  const file = join(dir, STORE_FILE);
+  const db = new Database(file);
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  const fd = openSync(file, "r+");
+  const size = fstatSync(fd).size;
+  writeSync(fd, Buffer.alloc(size - 100, "A"), 0, size - 100, 100);
+  closeSync(fd);
+}
 
 const toDiscord = (ref: ChannelRef) =>
   discord.requests.all.filter((r) => r.path === `/channels/${ref.channel}/messages`);
@@ -136,5 +149,34 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
     } finally {
       bot.child.kill("SIGKILL");
     }
+  });
+
+  it("exits within the limit when the store is broken as a cut-short post's outcome is recorded", async () => {
+    const dir = stateDir();
+    const ref = { platform: "discord" as const, channel: "400000000000000003" };
+    await seedDuePosts(dir, [ref]);
+    hanging = false;
+    // A 500 first: the post waits 2 s to retry, and SIGTERM comes in that wait.
+    let served = 0;
+    discord.overrides.unshift((r) =>
+      r.path === `/channels/${ref.channel}/messages` && served++ === 0
+        ? { status: 500, body: { message: "oops" } }
+        : undefined,
+    );
+    const bot = await startBot({ discord, web, urls }, dir);
+    try {
+      await discord.request("POST", `/channels/${ref.channel}/messages`);
+      breakStore(dir);
+      const stopped = await bot.terminate();
+      expect(stopped.code).toBe(0);
+      expect(stopped.ms).toBeLessThan(SHUTDOWN_LIMIT_MS);
+      expect(bot.log.all((l) => l.msg === "post not made")).toEqual([
+        expect.objectContaining({ channel: `discord:${ref.channel}` }),
+      ]);
+    } finally {
+      discord.overrides.shift();
+      bot.child.kill("SIGKILL");
+    }
+    expect(toDiscord(ref)).toHaveLength(1);
   });
 });

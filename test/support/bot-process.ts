@@ -49,8 +49,12 @@ export interface Bot {
     text: string,
     channel?: string,
   ): Promise<TimedAnswer<string> & { answer: Promise<Record<string, unknown>> }>;
-  /** Sends SIGTERM and resolves with the exit code and how long the process took to exit. */
-  terminate(): Promise<{ code: number | null; ms: number }>;
+  /**
+   * Sends SIGTERM and resolves with the exit code and how long the process took to exit. One
+   * still running after `killAfterMs` is killed (code null), so a stop that hangs fails the test
+   * rather than outliving it.
+   */
+  terminate(killAfterMs?: number): Promise<{ code: number | null; ms: number }>;
 }
 
 let requests = 0;
@@ -122,10 +126,12 @@ export async function startBot(
         const ms = performance.now() - started;
         return { status: res.status, body, ms, answer: fakes.urls.at(name) };
       },
-      terminate: async () => {
+      terminate: async (killAfterMs = 30_000) => {
         const sent = performance.now();
         child.kill("SIGTERM");
+        const kill = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
         const exit = await log.exited;
+        clearTimeout(kill);
         return { code: exit.code, ms: exit.at - sent };
       },
     };
