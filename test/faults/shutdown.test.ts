@@ -15,12 +15,16 @@ import {
   startResponseUrls,
 } from "../support/fake-slack.ts";
 
-// SIGTERM while a scheduled send hangs at the platform, for the real process: it waits for the
-// send's own timeout, records the post as not made with the reason, exits 0 within the shutdown
-// limit, and a restart does not send it again. And the limit itself: a stop that takes longer
-// ends in exit 1 and a line saying so.
+// SIGTERM while scheduled sends hang at the platform, for the real process: it waits for the
+// sends on the wire until their own timeout and records them as not made, gives back the claim
+// of a post still waiting its turn, exits 0 within the shutdown limit, and a restart makes the
+// given-back post and resends none of the others. The limit itself: a stop that takes longer
+// ends in exit 1 and a line saying so. And a stop that meets a broken store still ends.
 
-const DISCORD: ChannelRef = { platform: "discord", channel: "400000000000000001" };
+const DISCORD: ChannelRef[] = ["01", "11", "12", "13", "14"].map((n) => ({
+  platform: "discord",
+  channel: `4000000000000000${n}`,
+}));
 const SLACK: ChannelRef = { platform: "slack", channel: "C0STOP01" };
 /** Sorted after the others, so catch-up has decided about them before it makes this one. */
 const CONTROL: ChannelRef = { platform: "slack", channel: "C9CONTROL" };
@@ -74,24 +78,35 @@ afterAll(async () => {
 });
 
 describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
-  it("exits 0 within the limit, records the post as not made, and a restart does not resend it", async () => {
+  it("exits 0 within the limit, records each post as not made, and a restart sends none twice", async () => {
     const dir = stateDir();
-    await seedDuePosts(dir, [DISCORD, SLACK]);
+    // Five Discord channels: four sends fill the platform's slots and hang, the fifth waits.
+    await seedDuePosts(dir, [...DISCORD, SLACK]);
     hanging = true;
     const bot = await startBot({ discord, web, urls }, dir);
     let date = "";
     try {
-      await discord.request("POST", `/channels/${DISCORD.channel}/messages`);
+      while (discord.requests.all.filter((r) => r.path.startsWith("/channels/")).length < 4) {
+        await discord.requests.next();
+      }
       await web.calls.find((c) => c.params.channel === SLACK.channel);
       const stopped = await bot.terminate();
       expect(stopped.code).toBe(0);
       expect(stopped.ms).toBeLessThan(SHUTDOWN_LIMIT_MS);
 
+      // The four on the wire waited for their timeout and are recorded as not made; the one
+      // that never had its turn gave its claim back for the next start.
       const notMade = bot.log.all((l) => l.msg === "post not made");
-      expect(notMade.map((l) => l.channel).sort()).toEqual([
-        "discord:400000000000000001",
-        "slack:C0STOP01",
-      ]);
+      const released = bot.log.all(
+        (l) => l.msg === "not sent: the bot stopped before its turn; left for the next start",
+      );
+      expect(notMade).toHaveLength(5);
+      expect(released).toHaveLength(1);
+      const waited = DISCORD.filter((ref) => toDiscord(ref).length === 1);
+      expect(waited).toHaveLength(4);
+      expect(released[0]?.channel).toBe(
+        `discord:${DISCORD.find((ref) => !waited.includes(ref))?.channel}`,
+      );
       for (const line of notMade) expect(String(line.reason)).toMatch(/not sent|not answer/);
       date = String(notMade[0]?.date);
     } finally {
@@ -100,10 +115,12 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
 
     const store = openSqliteStore(dir);
     try {
-      expect(await store.post(DISCORD, date)).toMatchObject({
-        status: "failed",
-        detail: expect.stringMatching(/not sent: the bot stopped before the retry/),
-      });
+      for (const ref of DISCORD.filter((r) => toDiscord(r).length === 1)) {
+        expect(await store.post(ref, date)).toMatchObject({
+          status: "failed",
+          detail: expect.stringMatching(/not sent: the bot stopped before the retry/),
+        });
+      }
       expect(await store.post(SLACK, date)).toMatchObject({
         status: "failed",
         detail: expect.stringMatching(/Slack did not answer.*not retried/),
@@ -112,8 +129,9 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
       store.close();
     }
 
-    // Restarted within the grace window, with the APIs well again: the control channel is
-    // posted, the two whose outcome was recorded are not sent a second time.
+    // Restarted within the grace window, with the APIs well again: the post that gave its
+    // claim back is made, and the control channel; those recorded are not sent a second time.
+    const sentBefore = DISCORD.map((ref) => toDiscord(ref).length);
     await seedDuePosts(dir, [CONTROL]);
     hanging = false;
     const again = await startBot({ discord, web, urls }, dir);
@@ -123,12 +141,17 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
     } finally {
       again.child.kill("SIGKILL");
     }
+    const waitedIn = DISCORD.filter((_, i) => sentBefore[i] === 1);
+    const held = DISCORD.filter((_, i) => sentBefore[i] === 0);
     expect(again.log.all((l) => l.msg === "making a missed post").map((l) => l.channel)).toEqual([
+      ...held.map((ref) => `discord:${ref.channel}`),
       "slack:C9CONTROL",
     ]);
-    expect(toDiscord(DISCORD)).toHaveLength(1);
+    for (const ref of waitedIn) expect(toDiscord(ref)).toHaveLength(1);
+    for (const ref of held) {
+      expect(discord.messages.filter((m) => m.channel_id === ref.channel)).toHaveLength(1);
+    }
     expect(toSlack(SLACK)).toHaveLength(1);
-    expect(discord.messages).toEqual([]);
   });
 
   it("exits 1 with a line saying so when the stop takes longer than SHUTDOWN_LIMIT", async () => {
