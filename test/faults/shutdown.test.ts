@@ -19,7 +19,8 @@ import {
 // sends on the wire until their own timeout and records them as not made, gives back the claim
 // of a post still waiting its turn, exits 0 within the shutdown limit, and a restart makes the
 // given-back post and resends none of the others. The limit itself: a stop that takes longer
-// ends in exit 1 and a line saying so. And a stop that meets a broken store still ends.
+// ends in exit 1 and a line saying so. And a stop that meets a broken store ends at once, one
+// that meets a locked store at the limit.
 
 const DISCORD: ChannelRef[] = ["01", "11", "12", "13", "14"].map((n) => ({
   platform: "discord",
@@ -199,6 +200,43 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
     } finally {
       discord.overrides.shift();
       bot.child.kill("SIGKILL");
+    }
+    expect(toDiscord(ref)).toHaveLength(1);
+  });
+
+  it("ends at the limit, exit 1, while a locked store keeps a cut-short post's outcome out", async () => {
+    const dir = stateDir();
+    const ref = { platform: "discord" as const, channel: "400000000000000004" };
+    await seedDuePosts(dir, [ref]);
+    hanging = false;
+    let served = 0;
+    discord.overrides.unshift((r) =>
+      r.path === `/channels/${ref.channel}/messages` && served++ === 0
+        ? { status: 500, body: { message: "oops" } }
+        : undefined,
+    );
+    // A lock may pass, so recording the outcome is tried for as long as the limit allows.
+    const bot = await startBot({ discord, web, urls }, dir, { SHUTDOWN_LIMIT: "2s" });
+    const holder = new Database(join(dir, STORE_FILE));
+    try {
+      await discord.request("POST", `/channels/${ref.channel}/messages`);
+      holder.exec("BEGIN IMMEDIATE");
+      const stopped = await bot.terminate();
+      expect(stopped.code).toBe(1);
+      expect(bot.log.all((l) => l.msg === "shutdown took too long; exiting")).toHaveLength(1);
+    } finally {
+      holder.close();
+      discord.overrides.shift();
+      bot.child.kill("SIGKILL");
+    }
+    // Left "sending": still claimed, so no restart repeats it (and one five minutes on reports
+    // it as "outcome unknown; not resent", as for kill -9).
+    const store = openSqliteStore(dir);
+    try {
+      const date = String(bot.log.lines.find((l) => l.channel === `discord:${ref.channel}`)?.date);
+      expect(await store.post(ref, date)).toMatchObject({ status: "sending" });
+    } finally {
+      store.close();
     }
     expect(toDiscord(ref)).toHaveLength(1);
   });
