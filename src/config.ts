@@ -134,6 +134,19 @@ const envSchema = z
       z.enum(["month", "skip", "say"], { error: "must be month, skip or say" }).default("month"),
     ),
 
+    // Longer than one outbound call's timeout (10 s), shorter than a supervisor's usual 30 s.
+    SHUTDOWN_LIMIT: unsetIfEmpty(
+      z
+        .string()
+        .default("20s")
+        .transform((text, ctx) => {
+          const ms = parseDuration(text);
+          if (ms !== undefined && ms > 0) return ms;
+          ctx.addIssue({ code: "custom", message: "is not a duration above 0; for example 20s" });
+          return z.NEVER;
+        }),
+    ),
+
     PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65535).default(3000)),
     HOST: unsetIfEmpty(z.string().trim().default("0.0.0.0")),
   })

@@ -5,9 +5,6 @@ import { installProcessPolicy } from "./process-policy.ts";
 import type { Running } from "./serve.ts";
 import { startUp } from "./startup.ts";
 
-/** Longer than one outbound call's timeout (10 s), shorter than a supervisor's usual 30 s. */
-const SHUTDOWN_LIMIT_MS = 20_000;
-
 // `npm start`. Discord and Slack run side by side when their credentials are set; with none,
 // the console bot on the bundled data.
 const started = startUp();
@@ -23,10 +20,11 @@ if (!wanted.discord && !wanted.slack) {
     started.logger.info({ signal }, "shutting down");
     // An orderly stop waits at most for sends already on the wire (10 s each, side by side);
     // past this, something is stuck, and a supervisor's kill -9 would be worse than exiting.
+    const limitMs = started.config.SHUTDOWN_LIMIT;
     setTimeout(() => {
-      started.logger.error({ limitMs: SHUTDOWN_LIMIT_MS }, "shutdown took too long; exiting");
+      started.logger.error({ limitMs }, "shutdown took too long; exiting");
       process.exit(1);
-    }, SHUTDOWN_LIMIT_MS).unref();
+    }, limitMs).unref();
     void Promise.resolve(running)
       .then((bot) => bot?.stop())
       .catch(() => {})

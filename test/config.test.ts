@@ -24,6 +24,7 @@ describe("configuration", () => {
       ONTHISDAY_TIME: "09:00",
       ONTHISDAY_GRACE: 6 * 3_600_000,
       ONTHISDAY_EMPTY: "month",
+      SHUTDOWN_LIMIT: 20_000,
       PORT: 3000,
       HOST: "0.0.0.0",
     });
@@ -148,6 +149,19 @@ describe("scheduled posts settings", () => {
     );
     expect(() => loadConfig({ ONTHISDAY_CHANNELS: "slack:C0123456789" })).toThrow(
       /SLACK_BOT_TOKEN: is needed to post to the Slack channels in ONTHISDAY_CHANNELS/,
+    );
+  });
+});
+
+describe("SHUTDOWN_LIMIT", () => {
+  it("takes a duration, so a supervisor with a shorter kill timeout can be matched", () => {
+    expect(loadConfig({ SHUTDOWN_LIMIT: "5s" }).SHUTDOWN_LIMIT).toBe(5000);
+    expect(loadConfig({ SHUTDOWN_LIMIT: "1.5m" }).SHUTDOWN_LIMIT).toBe(90_000);
+  });
+
+  it.each(["0", "soon", "-5s"])("refuses %s, since no stop takes no time", (value) => {
+    expect(() => loadConfig({ SHUTDOWN_LIMIT: value })).toThrow(
+      /SHUTDOWN_LIMIT: is not a duration above 0; for example 20s/,
     );
   });
 });

@@ -1,9 +1,15 @@
 import { messageOf } from "../error-message.ts";
 import type { Logger } from "../logger.ts";
+import { isBusy, StoreUnavailableError } from "../store/store-errors.ts";
 
 // A store step the scheduler cannot do without (reading a subscription, claiming, recording an
 // outcome) is tried again while the store is locked or failing, as long as the post's grace
 // window is open: a store that comes back in time costs a late post, not a lost one.
+
+/** Whether a store failure may pass by itself: the lock another connection holds. */
+function mayPass(error: unknown): boolean {
+  return error instanceof StoreUnavailableError ? error.busy : isBusy(error);
+}
 
 /** Waits between tries: growing, so a store that is down for hours is not hammered. */
 const WAITS_MS = [1000, 2000, 5000, 15_000, 60_000];
@@ -18,8 +24,9 @@ export interface RetryClock {
 /**
  * Runs `step`, trying again while it fails and the next try would come before `deadline`.
  * Undefined, with an error logged, when it never worked in time; never rejects. Once the
- * scheduler is stopping no further try is made, unless `evenWhenStopping` (recording how a send
- * ended is worth one more try; claiming a post that can no longer be sent is not).
+ * scheduler is stopping no further try is made, unless `evenWhenStopping` and the store is only
+ * locked (recording how a send ended is worth waiting for a lock; claiming a post that can no
+ * longer be sent is not).
  */
 export async function persist<T>(
   what: string,
@@ -38,11 +45,15 @@ export async function persist<T>(
       return { value: await step() };
     } catch (error) {
       const wait = WAITS_MS[Math.min(attempt, WAITS_MS.length - 1)] ?? 60_000;
-      if ((clock.stopping() && !evenWhenStopping) || clock.now().getTime() + wait > deadline) {
-        log.error(
-          { err: error },
-          `${what} failed and the schedule store did not recover within ONTHISDAY_GRACE; given up`,
-        );
+      // While stopping, only a locked store is worth another try: a broken one will not mend
+      // before the process ends, and with the scheduler's waits cut short by the stop, retrying
+      // it was a loop of promises alone, which starved every timer, the shutdown limit's too.
+      const stopHere = clock.stopping() && !(evenWhenStopping && mayPass(error));
+      if (stopHere || clock.now().getTime() + wait > deadline) {
+        const why = stopHere
+          ? "the bot is stopping, and the store is broken rather than locked"
+          : "the schedule store did not recover within ONTHISDAY_GRACE";
+        log.error({ err: error }, `${what} failed and ${why}; given up`);
         return undefined;
       }
       // Warned once; a store down for hours would otherwise log each post every minute, and

@@ -22,6 +22,12 @@ const OPEN_BUSY_MS = 5000;
 
 /** Brings a database up to the newest schema; returns the version it is at. */
 export function migrate(db: Database.Database): number {
+  // An up-to-date store needs no write lock. Asked for one anyway, a restart while another
+  // connection was writing (a second replica, a backup) waited out OPEN_BUSY_MS and refused to
+  // start. A version read without the lock can only be stale in the direction of "migrate".
+  if ((db.pragma("user_version", { simple: true }) as number) >= MIGRATIONS.length) {
+    return MIGRATIONS.length;
+  }
   for (;;) {
     // Read inside the write lock, so two processes creating one store do not both migrate.
     const ran = db

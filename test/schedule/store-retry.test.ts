@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { persist, type RetryClock } from "../../src/schedule/store-retry.ts";
+import { StoreUnavailableError } from "../../src/store/store-errors.ts";
 import { capturedLogger } from "../support/captured-logger.ts";
 
 // A store step the scheduler cannot do without is tried again while the store fails, within the
@@ -19,11 +20,13 @@ function clock(stopAfterFirstFailure: boolean) {
   return fake;
 }
 
-const failingTwice = () => {
+/** As the store rejects: StoreUnavailableError, locked (busy) or broken. */
+const failingTwice = (busy = true) => {
   let calls = 0;
   const step = async () => {
     calls += 1;
-    if (calls <= 2) throw new Error("database is locked");
+    const reason = busy ? "locked by another connection" : "database disk image is malformed";
+    if (calls <= 2) throw new StoreUnavailableError("/state/barents.sqlite", reason, busy);
     return "done";
   };
   return { step, calls: () => calls };
@@ -68,5 +71,21 @@ describe("persist", () => {
     const recorded = await persist("recording", step, deadline, clock(true), logger, true);
     expect(recorded).toEqual({ value: "done" });
     expect(calls()).toBe(3);
+  });
+
+  it("gives a broken store up at once while stopping, even when recording an outcome", async () => {
+    // The scheduler's waits end at once while it stops, so retrying a store that fails without
+    // waiting (a damaged file) was a loop of promises alone: it starved every timer, the
+    // shutdown limit's too, and SIGTERM never ended the process.
+    const { logger, lines } = capturedLogger("debug");
+    const { step, calls } = failingTwice(false);
+    const deadline = Date.parse("2026-10-30T09:00:00Z");
+    const recorded = await persist("recording", step, deadline, clock(true), logger, true);
+    expect(recorded).toBeUndefined();
+    expect(calls()).toBe(2);
+    expect(lines.at(-1)).toMatchObject({
+      level: 50,
+      msg: "recording failed and the bot is stopping, and the store is broken rather than locked; given up",
+    });
   });
 });

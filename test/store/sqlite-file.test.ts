@@ -100,4 +100,20 @@ describe("opening the store file", () => {
     expect(await again.get(ref)).toMatchObject({ time: "09:00" });
     again.close();
   });
+
+  it("opens an up-to-date store while another connection holds the write lock", async () => {
+    // A restart while a second replica or a backup is writing used to wait 5 s for the lock
+    // to migrate a store that needed no migrating, then refuse to start (issue 14, fault 3).
+    const { dir, file } = stateDirWith();
+    openSqliteStore(dir).close();
+    const holder = new Database(file);
+    holder.exec("BEGIN IMMEDIATE");
+    try {
+      const store = openSqliteStore(dir, { busyWaitMs: 0 });
+      expect(await store.list()).toEqual([]);
+      store.close();
+    } finally {
+      holder.close();
+    }
+  });
 });

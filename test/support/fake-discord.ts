@@ -46,9 +46,10 @@ interface Reply {
 
 /**
  * A test's own answer to a request, "hang" to never answer it (the connection stays open until
- * the caller gives up or the fake closes), or undefined to let the fake answer as Discord would.
+ * the caller gives up or the fake closes), "drop" to cut the connection with no answer (a
+ * reset), or undefined to let the fake answer as Discord would.
  */
-export type Override = (request: RestRequest) => Reply | "hang" | undefined;
+export type Override = (request: RestRequest) => Reply | "hang" | "drop" | undefined;
 
 export interface FakeDiscord {
   /** The REST base for DISCORD_API_URL. */
@@ -260,6 +261,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     requests.push(request);
     const override = overrides.map((o) => o(request)).find((r) => r !== undefined);
     if (override === "hang") return;
+    if (override === "drop") {
+      req.socket.destroy();
+      return;
+    }
     send(res, override ?? answer(request));
   });
   await new Promise<void>((resolve) => rest.listen(0, "127.0.0.1", resolve));
