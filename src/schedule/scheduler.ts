@@ -17,6 +17,7 @@ import { catchUp, catchUpOne, reportOrphans } from "./catch-up.ts";
 import { dailyJob, dueToday } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
 import { deliver, type Poster, postNonce, type Sending } from "./delivery.ts";
+import { recordOutcome } from "./outcome.ts";
 import { abortableWait, SendQueue } from "./send-queue.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
 
@@ -63,9 +64,6 @@ export interface SchedulerOptions {
   concurrency?: number;
 }
 
-/** However late the send ended, its outcome gets this long to reach the store. */
-const SETTLE_PATIENCE_MS = 10 * 60_000;
-
 export class Scheduler {
   private readonly jobs = new Map<string, { job: Cron; signature: string }>();
   private resync: Cron | undefined;
@@ -108,8 +106,10 @@ export class Scheduler {
     };
     this.clock = {
       now: this.now,
-      // A store retry's wait ends at shutdown; persist() then sees stopping() and gives up.
-      sleep: (ms) => this.wait(ms).catch(() => {}),
+      // A store retry's wait ends at shutdown; persist() then sees stopping() and gives up,
+      // except when recording a send's outcome: those few tries still wait, at most a second
+      // each, so a store that stays locked is never retried in a loop that starves the timers.
+      sleep: (ms) => (this.stopped ? sleep(Math.min(ms, 1000)) : this.wait(ms).catch(() => {})),
       stopping: () => this.stopped,
     };
   }
@@ -263,49 +263,13 @@ export class Scheduler {
     const outcome: PostOutcome = note
       ? await deliver(this.sending, poster, ref, note, postNonce(ref, date), deadline)
       : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
-    await this.record(ref, date, outcome, deadline, log);
-  }
-
-  /** Stores how a claimed post ended, and counts a failure towards pausing the channel. */
-  private async record(
-    ref: ChannelRef,
-    date: string,
-    outcome: PostOutcome,
-    deadline: number,
-    log: Logger,
-  ): Promise<void> {
-    const { store } = this.options;
-    // The outcome is worth recording however late the send ended, and even while stopping.
-    const until = Math.max(deadline, this.now().getTime() + SETTLE_PATIENCE_MS);
-    const settle = <T>(what: string, step: () => Promise<T>) =>
-      persist(what, step, until, this.clock, log, true);
-    if (this.stopped && outcome.status === "failed" && outcome.attempts === 0) {
-      // Never sent: the claim is given back, so a restart within the grace window makes the post.
-      await settle("giving the claim back", () => store.release(ref, date));
-      log.info("not sent: the bot stopped before its turn; left for the next start");
-      return;
-    }
-    await settle("recording the outcome", () => store.settle(ref, date, outcome, this.now()));
-    if (outcome.status === "sent") {
-      await settle("resetting the failure count", () => store.recordSuccess(ref));
-      log.info({ attempts: outcome.attempts }, "posted");
-    } else if (outcome.status === "failed" && this.stopped) {
-      // Cut short by shutdown: not the channel's fault, so it does not count towards a pause.
-      log.warn({ attempts: outcome.attempts, reason: outcome.detail }, "post not made");
-    } else if (outcome.status === "failed") {
-      const counted = await settle("counting the failure", () =>
-        store.recordFailure(
-          ref,
-          outcome.detail ?? "failed",
-          this.options.pauseAfter ?? 3,
-          this.now(),
-        ),
-      );
-      const after = counted?.value;
-      log.warn({ attempts: outcome.attempts, reason: outcome.detail }, "post failed");
-      if (after?.paused)
-        log.warn({ reason: after.paused, failures: after.failures }, "subscription paused");
-    } else log.info({ reason: outcome.detail }, "nothing to post");
+    await recordOutcome(
+      { store, clock: this.clock, log, pauseAfter: this.options.pauseAfter ?? 3 },
+      ref,
+      date,
+      outcome,
+      deadline,
+    );
   }
 
   private track(work: Promise<void>): Promise<void> {
