@@ -134,15 +134,16 @@ const envSchema = z
       z.enum(["month", "skip", "say"], { error: "must be month, skip or say" }).default("month"),
     ),
 
-    // Longer than one outbound call's timeout (10 s), shorter than a supervisor's usual 30 s.
+    // One outbound call's timeout (10 s): a send that hangs meets it as the stop does. Well
+    // inside a supervisor's usual 30 s before kill -9.
     SHUTDOWN_LIMIT: unsetIfEmpty(
       z
         .string()
-        .default("20s")
+        .default("10s")
         .transform((text, ctx) => {
           const ms = parseDuration(text);
           if (ms !== undefined && ms > 0) return ms;
-          ctx.addIssue({ code: "custom", message: "is not a duration above 0; for example 20s" });
+          ctx.addIssue({ code: "custom", message: "is not a duration above 0; for example 10s" });
           return z.NEVER;
         }),
     ),

@@ -5,6 +5,9 @@ import { installProcessPolicy } from "./process-policy.ts";
 import type { Running } from "./serve.ts";
 import { startUp } from "./startup.ts";
 
+/** How long past SHUTDOWN_LIMIT a stop may take recording what it cut off and closing. */
+const STUCK_AFTER_LIMIT_MS = 5000;
+
 // `npm start`. Discord and Slack run side by side when their credentials are set; with none,
 // the console bot on the bundled data.
 const started = startUp();
@@ -15,12 +18,20 @@ if (!wanted.discord && !wanted.slack) {
   await runConsole(started.ctx, started.log);
 } else {
   let running: Promise<Running> | undefined;
+  let stopping = false;
   // Listening from the start, so a signal during start-up still ends in an orderly stop.
   const shutdown = (signal: string) => {
+    if (stopping) {
+      // Someone pressed Ctrl-C again, or a supervisor means it: no more waiting.
+      started.logger.warn({ signal }, "second signal; exiting now");
+      process.exit(1);
+    }
+    stopping = true;
     started.logger.info({ signal }, "shutting down");
-    // An orderly stop waits at most for sends already on the wire (10 s each, side by side);
-    // past this, something is stuck, and a supervisor's kill -9 would be worse than exiting.
-    const limitMs = started.config.SHUTDOWN_LIMIT;
+    // The stop gives work under way SHUTDOWN_LIMIT, then records what is left (in-flight.ts);
+    // past that and a little more, something is stuck (a store another process keeps locked),
+    // and exiting beats a supervisor's kill -9.
+    const limitMs = started.config.SHUTDOWN_LIMIT + STUCK_AFTER_LIMIT_MS;
     setTimeout(() => {
       started.logger.error({ limitMs }, "shutdown took too long; exiting");
       process.exit(1);
@@ -30,8 +41,8 @@ if (!wanted.discord && !wanted.slack) {
       .catch(() => {})
       .then(() => process.exit(0));
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
   try {
     // discord.js and Bolt take most of a second to load: the console never pays for them.
     const { serve } = await import("./serve.ts");

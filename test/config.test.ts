@@ -24,7 +24,7 @@ describe("configuration", () => {
       ONTHISDAY_TIME: "09:00",
       ONTHISDAY_GRACE: 6 * 3_600_000,
       ONTHISDAY_EMPTY: "month",
-      SHUTDOWN_LIMIT: 20_000,
+      SHUTDOWN_LIMIT: 10_000,
       PORT: 3000,
       HOST: "0.0.0.0",
     });
@@ -161,7 +161,7 @@ describe("SHUTDOWN_LIMIT", () => {
 
   it.each(["0", "soon", "-5s"])("refuses %s, since no stop takes no time", (value) => {
     expect(() => loadConfig({ SHUTDOWN_LIMIT: value })).toThrow(
-      /SHUTDOWN_LIMIT: is not a duration above 0; for example 20s/,
+      /SHUTDOWN_LIMIT: is not a duration above 0; for example 10s/,
     );
   });
 });

@@ -30,7 +30,8 @@ type ScheduleConfig = Pick<
   | "ONTHISDAY_GRACE"
   | "ONTHISDAY_EMPTY"
   | "BOT_TIMEZONE"
->;
+> &
+  Partial<Pick<Config, "SHUTDOWN_LIMIT">>;
 
 /**
  * Makes the store hold exactly the configured channels as "config" subscriptions: new ones
@@ -135,7 +136,7 @@ export async function openDailyPosts(
       logger.info({ state: config.STATE_DIR }, "scheduler on");
     },
     async stop() {
-      await scheduler?.stop();
+      await scheduler?.stop(config.SHUTDOWN_LIMIT);
       store.close();
     },
   };

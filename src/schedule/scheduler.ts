@@ -17,6 +17,7 @@ import { catchUp, catchUpOne, reportOrphans } from "./catch-up.ts";
 import { dailyJob, dueToday } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
 import { deliver, type Poster, postNonce, type Sending } from "./delivery.ts";
+import { InFlight } from "./in-flight.ts";
 import { recordOutcome } from "./outcome.ts";
 import { abortableWait, SendQueue } from "./send-queue.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
@@ -71,6 +72,7 @@ export class Scheduler {
   private syncing: Promise<void> | undefined;
   private syncAgain = false;
   private readonly running = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
   private readonly now: () => Date;
   private readonly stopping = new AbortController();
   private readonly wait: (ms: number) => Promise<void>;
@@ -141,7 +143,7 @@ export class Scheduler {
     this.orphanCheck.unref();
     await this.sync();
     await catchUp({ store, logger, graceMs, clock: this.clock }, (subscription, due) =>
-      this.track(this.postToday(subscription, due)),
+      this.postToday(subscription, due),
     );
   }
 
@@ -220,16 +222,20 @@ export class Scheduler {
     );
     if (!read?.value || this.stopped) return;
     await catchUpOne(read.value, { store, logger, graceMs, clock: this.clock }, now, (due) =>
-      this.track(this.postToday(ref, due)),
+      this.postToday(ref, due),
     );
   }
 
   /**
    * Claims, renders and sends the post due at `due` (by default now) for one channel; does
    * nothing if it is claimed. Never rejects: a store that fails is retried within the grace
-   * window, then the post is logged as not made.
+   * window, then the post is logged as not made. stop() waits for it.
    */
-  async postToday(ref: ChannelRef, due?: Date): Promise<void> {
+  postToday(ref: ChannelRef, due?: Date): Promise<void> {
+    return this.track(this.post(ref, due));
+  }
+
+  private async post(ref: ChannelRef, due?: Date): Promise<void> {
     // Once stopping, claim nothing: a claim now could only be recorded as not sent.
     if (this.stopped) return;
     const { store, logger } = this.options;
@@ -259,17 +265,23 @@ export class Scheduler {
       if (claimed) log.debug("already claimed");
       return;
     }
-    const note = dailyNote(this.options.index, day, this.options.empty);
-    const outcome: PostOutcome = note
-      ? await deliver(this.sending, poster, ref, note, postNonce(ref, date), deadline)
-      : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
-    await recordOutcome(
-      { store, clock: this.clock, log, pauseAfter: this.options.pauseAfter ?? 3 },
-      ref,
-      date,
-      outcome,
-      deadline,
-    );
+    const flight = this.inFlight.begin(ref, date, log);
+    try {
+      const note = dailyNote(this.options.index, day, this.options.empty);
+      const outcome: PostOutcome = note
+        ? await deliver(this.sending, poster, ref, note, postNonce(ref, date), deadline)
+        : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
+      if (flight.cut) return;
+      await recordOutcome(
+        { store, clock: this.clock, log, pauseAfter: this.options.pauseAfter ?? 3 },
+        ref,
+        date,
+        outcome,
+        deadline,
+      );
+    } finally {
+      flight.done();
+    }
   }
 
   private track(work: Promise<void>): Promise<void> {
@@ -283,14 +295,17 @@ export class Scheduler {
 
   /**
    * Stops every job, cuts retry waits and queued sends short (recorded as not sent), and waits
-   * for sends already on the wire, which the posters' timeouts bound.
+   * for sends already on the wire, which the posters' timeouts bound; with `drainMs`, for at
+   * most that long, then records what is still under way as failed (in-flight.ts).
    */
-  async stop(): Promise<void> {
+  async stop(drainMs?: number): Promise<void> {
     this.stopping.abort();
     this.resync?.stop();
     clearTimeout(this.orphanCheck);
     for (const { job } of this.jobs.values()) job.stop();
     this.jobs.clear();
-    await Promise.all(this.running);
+    const all = Promise.all(this.running);
+    if (drainMs === undefined) await all;
+    else await this.inFlight.drain(all, drainMs, this.options.store, this.now);
   }
 }

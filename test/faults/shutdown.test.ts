@@ -29,8 +29,9 @@ const DISCORD: ChannelRef[] = ["01", "11", "12", "13", "14"].map((n) => ({
 const SLACK: ChannelRef = { platform: "slack", channel: "C0STOP01" };
 /** Sorted after the others, so catch-up has decided about them before it makes this one. */
 const CONTROL: ChannelRef = { platform: "slack", channel: "C9CONTROL" };
-/** The default SHUTDOWN_LIMIT. */
-const SHUTDOWN_LIMIT_MS = 20_000;
+/** The default SHUTDOWN_LIMIT, and the five seconds after it a stuck stop is given. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+const STUCK_AFTER_MS = SHUTDOWN_LIMIT_MS + 5000;
 
 let discord: FakeDiscord;
 let web: FakeWebApi;
@@ -93,7 +94,7 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
       await web.calls.find((c) => c.params.channel === SLACK.channel);
       const stopped = await bot.terminate();
       expect(stopped.code).toBe(0);
-      expect(stopped.ms).toBeLessThan(SHUTDOWN_LIMIT_MS);
+      expect(stopped.ms).toBeLessThan(STUCK_AFTER_MS);
 
       // The four on the wire waited for their timeout and are recorded as not made; the one
       // that never had its turn gave its claim back for the next start.
@@ -155,21 +156,57 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
     expect(toSlack(SLACK)).toHaveLength(1);
   });
 
-  it("exits 1 with a line saying so when the stop takes longer than SHUTDOWN_LIMIT", async () => {
+  it("cuts off a send still hanging at SHUTDOWN_LIMIT, records it as failed, and exits 0", async () => {
     const dir = stateDir();
     const ref = { platform: "discord" as const, channel: "400000000000000002" };
     await seedDuePosts(dir, [ref]);
     hanging = true;
-    // The send's own timeout is 10 s; a 1 s limit ends the stop first.
+    // The send's own timeout is 10 s; a 1 s limit ends the wait first.
     const bot = await startBot({ discord, web, urls }, dir, { SHUTDOWN_LIMIT: "1s" });
+    let date = "";
     try {
       await discord.request("POST", `/channels/${ref.channel}/messages`);
       const stopped = await bot.terminate();
-      expect(stopped.code).toBe(1);
-      expect(stopped.ms).toBeLessThan(10_000);
-      expect(bot.log.all((l) => l.msg === "shutdown took too long; exiting")).toEqual([
-        expect.objectContaining({ limitMs: 1000 }),
+      expect(stopped.code).toBe(0);
+      expect(stopped.ms).toBeLessThan(6000);
+      const notMade = bot.log.all((l) => l.msg === "post not made");
+      expect(notMade).toEqual([
+        expect.objectContaining({
+          channel: `discord:${ref.channel}`,
+          reason: expect.stringMatching(/^cut off by shutdown after 1 s/),
+        }),
       ]);
+      date = String(notMade[0]?.date);
+    } finally {
+      bot.child.kill("SIGKILL");
+    }
+    const store = openSqliteStore(dir);
+    try {
+      expect(await store.post(ref, date)).toMatchObject({
+        status: "failed",
+        detail: expect.stringMatching(/may have arrived, so it is not resent/),
+      });
+    } finally {
+      store.close();
+    }
+  });
+
+  it("exits at once, 1, on a second signal", async () => {
+    const dir = stateDir();
+    const ref = { platform: "discord" as const, channel: "400000000000000005" };
+    await seedDuePosts(dir, [ref]);
+    hanging = true;
+    const bot = await startBot({ discord, web, urls }, dir);
+    try {
+      await discord.request("POST", `/channels/${ref.channel}/messages`);
+      const exit = new Promise<number | null>((resolve) => bot.child.once("exit", resolve));
+      bot.child.kill("SIGTERM");
+      await bot.log.line("shutting down");
+      const started = Date.now();
+      bot.child.kill("SIGINT");
+      expect(await exit).toBe(1);
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(bot.log.all((l) => l.msg === "second signal; exiting now")).toHaveLength(1);
     } finally {
       bot.child.kill("SIGKILL");
     }
@@ -193,7 +230,7 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
       breakStore(dir);
       const stopped = await bot.terminate();
       expect(stopped.code).toBe(0);
-      expect(stopped.ms).toBeLessThan(SHUTDOWN_LIMIT_MS);
+      expect(stopped.ms).toBeLessThan(STUCK_AFTER_MS);
       expect(bot.log.all((l) => l.msg === "post not made")).toEqual([
         expect.objectContaining({ channel: `discord:${ref.channel}` }),
       ]);
@@ -204,7 +241,7 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
     expect(toDiscord(ref)).toHaveLength(1);
   });
 
-  it("ends at the limit, exit 1, while a locked store keeps a cut-short post's outcome out", async () => {
+  it("ends five seconds past the limit, exit 1, while a locked store keeps a cut-short post's outcome out", async () => {
     const dir = stateDir();
     const ref = { platform: "discord" as const, channel: "400000000000000004" };
     await seedDuePosts(dir, [ref]);
@@ -223,7 +260,9 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
       holder.exec("BEGIN IMMEDIATE");
       const stopped = await bot.terminate();
       expect(stopped.code).toBe(1);
-      expect(bot.log.all((l) => l.msg === "shutdown took too long; exiting")).toHaveLength(1);
+      expect(bot.log.all((l) => l.msg === "shutdown took too long; exiting")).toEqual([
+        expect.objectContaining({ limitMs: 7000 }),
+      ]);
     } finally {
       holder.close();
       discord.overrides.shift();

@@ -1,0 +1,77 @@
+import type { Logger } from "../logger.ts";
+import { type ChannelRef, channelKey, type ScheduleStore } from "../store/schedule-store.ts";
+
+// Posts claimed and not yet recorded. A stop waits for them, up to SHUTDOWN_LIMIT; what is still
+// under way then (a send on the wire, a store write waiting on a lock) is recorded here as
+// failed, with why, so the post log never keeps a claim the log says nothing about.
+
+interface Entry {
+  ref: ChannelRef;
+  date: string;
+  log: Logger;
+  cut: boolean;
+}
+
+export interface Flight {
+  /** True once a stop recorded this post itself: its own outcome is then not recorded. */
+  readonly cut: boolean;
+  /** The post's outcome is recorded (or it was cut off): it is no longer under way. */
+  done(): void;
+}
+
+export class InFlight {
+  private readonly posts = new Map<string, Entry>();
+
+  begin(ref: ChannelRef, date: string, log: Logger): Flight {
+    const key = `${channelKey(ref)} ${date}`;
+    const entry: Entry = { ref, date, log, cut: false };
+    this.posts.set(key, entry);
+    return {
+      get cut() {
+        return entry.cut;
+      },
+      done: () => {
+        if (this.posts.get(key) === entry) this.posts.delete(key);
+      },
+    };
+  }
+
+  get size(): number {
+    return this.posts.size;
+  }
+
+  /** Waits for `work` up to `drainMs`, then cuts off what is still under way. */
+  async drain(
+    work: Promise<unknown>,
+    drainMs: number,
+    store: ScheduleStore,
+    now: () => Date,
+  ): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), drainMs);
+    });
+    const ranOut = await Promise.race([work.then(() => false), late]);
+    clearTimeout(timer);
+    if (ranOut) await this.cutOff(store, now(), drainMs);
+  }
+
+  /** Records every post still under way as failed: cut off by a stop that ran out of time. */
+  async cutOff(store: ScheduleStore, now: Date, afterMs: number): Promise<void> {
+    const detail = `cut off by shutdown after ${Math.round(afterMs / 1000)} s while being sent; it may have arrived, so it is not resent`;
+    for (const entry of this.posts.values()) {
+      entry.cut = true;
+      try {
+        await store.settle(entry.ref, entry.date, { status: "failed", attempts: 1, detail }, now);
+        entry.log.warn({ reason: detail }, "post not made");
+      } catch (error) {
+        // Left claimed ("sending"): the next start reports it as outcome unknown, never resends.
+        entry.log.error(
+          { err: error, reason: detail },
+          "post cut off by shutdown, and the store could not record it; it stays claimed",
+        );
+      }
+    }
+    this.posts.clear();
+  }
+}

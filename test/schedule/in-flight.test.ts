@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Poster } from "../../src/schedule/delivery.ts";
+import { Scheduler } from "../../src/schedule/scheduler.ts";
+import type { ChannelRef } from "../../src/store/schedule-store.ts";
+import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { capturedLogger } from "../support/captured-logger.ts";
+import { bundledContext } from "../support/context.ts";
+
+// A stop with a deadline (SHUTDOWN_LIMIT): what is still sending when it runs out is recorded
+// as failed by the stop itself, and the send's own late outcome is not recorded over it.
+
+const news: ChannelRef = { platform: "discord", channel: "100000000000000004" };
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("Scheduler.stop(drainMs)", () => {
+  it("records a send still hanging at the deadline as failed, and ignores its later outcome", async () => {
+    vi.useFakeTimers({ now: new Date("2026-10-30T08:00:00Z") });
+    const store = openSqliteStore(":memory:");
+    await store.subscribe({
+      ...news,
+      time: "09:00",
+      timeZone: "Europe/Oslo",
+      origin: "config",
+      since: "2026-10-01T00:00:00Z",
+    });
+    let answer: () => void = () => {};
+    const poster: Poster = { post: () => new Promise<void>((resolve) => (answer = resolve)) };
+    const log = capturedLogger();
+    const scheduler = new Scheduler({
+      store,
+      index: bundledContext().index,
+      posters: { discord: poster },
+      logger: log.logger,
+      graceMs: 6 * 3_600_000,
+      empty: "say",
+    });
+    const posting = scheduler.postToday(news);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await store.post(news, "2026-10-30")).toMatchObject({ status: "sending" });
+
+    const stopped = scheduler.stop(1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    await stopped;
+    expect(await store.post(news, "2026-10-30")).toMatchObject({
+      status: "failed",
+      detail: expect.stringMatching(/^cut off by shutdown after 1 s while being sent/),
+    });
+    expect(log.lines).toContainEqual(expect.objectContaining({ msg: "post not made" }));
+
+    answer();
+    await posting;
+    expect((await store.post(news, "2026-10-30"))?.status).toBe("failed");
+    store.close();
+  });
+
+  it("waits for sends that end in time, recording them as they ended", async () => {
+    vi.useFakeTimers({ now: new Date("2026-10-30T08:00:00Z") });
+    const store = openSqliteStore(":memory:");
+    await store.subscribe({
+      ...news,
+      time: "09:00",
+      timeZone: "Europe/Oslo",
+      origin: "config",
+      since: "2026-10-01T00:00:00Z",
+    });
+    const poster: Poster = { post: () => new Promise<void>((resolve) => setTimeout(resolve, 500)) };
+    const scheduler = new Scheduler({
+      store,
+      index: bundledContext().index,
+      posters: { discord: poster },
+      logger: capturedLogger().logger,
+      graceMs: 6 * 3_600_000,
+      empty: "say",
+    });
+    void scheduler.postToday(news);
+    await vi.advanceTimersByTimeAsync(10);
+    const stopped = scheduler.stop(1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    await stopped;
+    expect(await store.post(news, "2026-10-30")).toMatchObject({ status: "sent" });
+    store.close();
+  });
+});
