@@ -59,6 +59,41 @@ export interface Bot {
 
 let requests = 0;
 
+/** A request as Discord signs it: the body and the headers to send with it. */
+export function signedInteraction(interaction: unknown): {
+  body: string;
+  headers: Record<string, string>;
+} {
+  const body = JSON.stringify(interaction);
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey);
+  return {
+    body,
+    headers: {
+      "content-type": "application/json",
+      "x-signature-ed25519": signature.toString("hex"),
+      "x-signature-timestamp": timestamp,
+    },
+  };
+}
+
+/** A slash command as Slack signs it; its answer goes to the response URL named `name`. */
+export function signedSlashCommand(
+  urls: ResponseUrls,
+  name: string,
+  command: string,
+  text: string,
+): { body: string; headers: Record<string, string> } {
+  const body = new URLSearchParams(slashCommandFields(command, text, urls.url(name))).toString();
+  return {
+    body,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...slackSignature(SIGNING_SECRET, body),
+    },
+  };
+}
+
 /** Starts the bot and waits until it serves requests ("Barents ready"). */
 export async function startBot(
   fakes: BotFakes,
@@ -91,19 +126,9 @@ export async function startBot(
       log,
       base,
       discord: async (interaction) => {
-        const body = JSON.stringify(interaction);
-        const timestamp = String(Math.floor(Date.now() / 1000));
-        const signature = sign(null, Buffer.from(timestamp + body), keys.privateKey);
+        const { body, headers } = signedInteraction(interaction);
         const started = performance.now();
-        const res = await fetch(`${base}/discord/interactions`, {
-          method: "POST",
-          headers: {
-            "content-type": "application/json",
-            "x-signature-ed25519": signature.toString("hex"),
-            "x-signature-timestamp": timestamp,
-          },
-          body,
-        });
+        const res = await fetch(`${base}/discord/interactions`, { method: "POST", headers, body });
         const answer = (await res.json()) as { type: number; data?: unknown };
         return { status: res.status, body: answer, ms: performance.now() - started };
       },
