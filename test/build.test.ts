@@ -80,6 +80,13 @@ describe("the compiled entries, run with plain node", { timeout: 60_000 }, () =>
     expect(loaded).toContain("pino");
     expect(loaded).not.toContain("discord.js");
     expect(loaded).not.toContain("@slack/bolt");
+    // The bundled people have Cyrillic names; cyrillic.ts romanises them without the package.
+    expect(loaded).not.toContain("transliteration");
+  });
+
+  it("ask loads the transliteration package for a letter of another script", () => {
+    const run = runCompiled("ask", ["/who Πούτιν"]);
+    expect(packages(run.stderr)).toContain("transliteration");
   });
 
   it("data:check validates the bundled data", () => {
