@@ -25,6 +25,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DIST = join(ROOT, "dist");
 const packageJson = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+/** Packages compiled into dist/ with our own modules. */
+const BUNDLED = new Set(["zod", "pino", "dotenv", "croner", "fuse.js"]);
 /** Written last by a build: its time is when the output was complete. */
 const STAMP = ".built";
 
@@ -76,10 +78,17 @@ export async function build(out = DIST) {
     format: "esm",
     platform: "node",
     target: "node20",
-    // Packages load from node_modules as they are, except zod: its 225 modules cost `ask` some
-    // 30 ms of resolving and reading at every start; bundled, they are one chunk among ours.
-    external: Object.keys(packageJson.dependencies).filter((name) => name !== "zod"),
+    // Small pure-JavaScript packages every process loads are bundled with our code: as
+    // node_modules files, pino's forty-odd CommonJS modules and zod's 225 ES modules cost `ask`
+    // over 100 ms of resolving and reading at every start. Left outside: the native module, the
+    // two platform SDKs and transliteration (loaded only by the processes that use them), and
+    // the build's own tools.
+    external: Object.keys(packageJson.dependencies).filter((name) => !BUNDLED.has(name)),
     sourcemap: "linked",
+    // The CommonJS bundled above calls require() for Node's built-ins; an ES module has none.
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
     // One flat folder: a chunk finds the data at ../data and the shard entry beside it.
     chunkNames: "chunk-[hash]",
     logLevel: "warning",
