@@ -56,6 +56,16 @@ const toDiscord = (ref: ChannelRef) =>
 const toSlack = (ref: ChannelRef) =>
   web.calls.all.filter((c) => c.method === "chat.postMessage" && c.params.channel === ref.channel);
 
+/** Discord answers the channel's first send with a 500, so the post waits 2 s to retry. */
+function failFirstSend(ref: ChannelRef): void {
+  let served = 0;
+  discord.overrides.unshift((r) =>
+    r.path === `/channels/${ref.channel}/messages` && served++ === 0
+      ? { status: 500, body: { message: "oops" } }
+      : undefined,
+  );
+}
+
 function stateDir(): string {
   const dir = mkdtempSync(join(tmpdir(), "barents-faults-stop-"));
   dirs.push(dir);
@@ -218,12 +228,7 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
     await seedDuePosts(dir, [ref]);
     hanging = false;
     // A 500 first: the post waits 2 s to retry, and SIGTERM comes in that wait.
-    let served = 0;
-    discord.overrides.unshift((r) =>
-      r.path === `/channels/${ref.channel}/messages` && served++ === 0
-        ? { status: 500, body: { message: "oops" } }
-        : undefined,
-    );
+    failFirstSend(ref);
     const bot = await startBot({ discord, web, urls }, dir);
     try {
       await discord.request("POST", `/channels/${ref.channel}/messages`);
@@ -246,12 +251,7 @@ describe("SIGTERM while a scheduled send hangs", { timeout: 60_000 }, () => {
     const ref = { platform: "discord" as const, channel: "400000000000000004" };
     await seedDuePosts(dir, [ref]);
     hanging = false;
-    let served = 0;
-    discord.overrides.unshift((r) =>
-      r.path === `/channels/${ref.channel}/messages` && served++ === 0
-        ? { status: 500, body: { message: "oops" } }
-        : undefined,
-    );
+    failFirstSend(ref);
     // A lock may pass, so recording the outcome is tried for as long as the limit allows.
     const bot = await startBot({ discord, web, urls }, dir, { SHUTDOWN_LIMIT: "2s" });
     const holder = new Database(join(dir, STORE_FILE));

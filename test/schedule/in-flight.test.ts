@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Poster } from "../../src/schedule/delivery.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
-import type { ChannelRef } from "../../src/store/schedule-store.ts";
+import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
 import { openSqliteStore } from "../../src/store/sqlite-store.ts";
 import { capturedLogger } from "../support/captured-logger.ts";
 import { bundledContext } from "../support/context.ts";
@@ -11,21 +11,27 @@ import { bundledContext } from "../support/context.ts";
 
 const news: ChannelRef = { platform: "discord", channel: "100000000000000004" };
 
+/** A store with one channel subscribed at 09:00 in Oslo, on a fake clock at 09:00 that day. */
+async function subscribedStore(): Promise<ScheduleStore> {
+  vi.useFakeTimers({ now: new Date("2026-10-30T08:00:00Z") });
+  const store = openSqliteStore(":memory:");
+  await store.subscribe({
+    ...news,
+    time: "09:00",
+    timeZone: "Europe/Oslo",
+    origin: "config",
+    since: "2026-10-01T00:00:00Z",
+  });
+  return store;
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe("Scheduler.stop(drainMs)", () => {
   it("records a send still hanging at the deadline as failed, and ignores its later outcome", async () => {
-    vi.useFakeTimers({ now: new Date("2026-10-30T08:00:00Z") });
-    const store = openSqliteStore(":memory:");
-    await store.subscribe({
-      ...news,
-      time: "09:00",
-      timeZone: "Europe/Oslo",
-      origin: "config",
-      since: "2026-10-01T00:00:00Z",
-    });
+    const store = await subscribedStore();
     let answer: () => void = () => {};
     const poster: Poster = { post: () => new Promise<void>((resolve) => (answer = resolve)) };
     const log = capturedLogger();
@@ -57,15 +63,7 @@ describe("Scheduler.stop(drainMs)", () => {
   });
 
   it("waits for sends that end in time, recording them as they ended", async () => {
-    vi.useFakeTimers({ now: new Date("2026-10-30T08:00:00Z") });
-    const store = openSqliteStore(":memory:");
-    await store.subscribe({
-      ...news,
-      time: "09:00",
-      timeZone: "Europe/Oslo",
-      origin: "config",
-      since: "2026-10-01T00:00:00Z",
-    });
+    const store = await subscribedStore();
     const poster: Poster = { post: () => new Promise<void>((resolve) => setTimeout(resolve, 500)) };
     const scheduler = new Scheduler({
       store,
