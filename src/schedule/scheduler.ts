@@ -17,7 +17,7 @@ import { catchUp, catchUpOne, reportOrphans } from "./catch-up.ts";
 import { dailyJob, dueToday } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
 import { deliver, type Poster, postNonce, type Sending } from "./delivery.ts";
-import { recordOutcome } from "./outcome.ts";
+import { type PostTurn, recordOutcome } from "./outcome.ts";
 import { abortableWait, SendQueue } from "./send-queue.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
 
@@ -62,6 +62,8 @@ export interface SchedulerOptions {
   spacingMs?: number;
   /** Sends under way at once: a hung channel holds one of them, not the others' turn. */
   concurrency?: number;
+  /** Told how each post's turn ended, once it has (metrics). */
+  onPost?: (turn: PostTurn) => void;
 }
 
 export class Scheduler {
@@ -263,6 +265,11 @@ export class Scheduler {
     const outcome: PostOutcome = note
       ? await deliver(this.sending, poster, ref, note, postNonce(ref, date), deadline)
       : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
+    this.options.onPost?.({
+      platform: ref.platform,
+      outcome: outcome.status === "failed" && this.stopped ? "stopped" : outcome.status,
+      ...(outcome.status === "sent" ? { lagMs: this.now().getTime() - dueAt.getTime() } : {}),
+    });
     await recordOutcome(
       { store, clock: this.clock, log, pauseAfter: this.options.pauseAfter ?? 3 },
       ref,

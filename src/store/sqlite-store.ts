@@ -204,6 +204,10 @@ function sqliteStore(db: Database.Database, run: Run): ScheduleStore {
     return found;
   });
 
+  // The write lock, as a subscribe would take it, and a read of the table every post needs.
+  const count = db.prepare("SELECT count(*) FROM subscriptions").pluck();
+  const ping = db.transaction(() => void count.get());
+
   return {
     subscribe: (sub) => run(() => subscribe.immediate(sub)),
     unsubscribe: (ref, by, at) => run(() => unsubscribe.immediate(ref, by, at)),
@@ -249,6 +253,7 @@ function sqliteStore(db: Database.Database, run: Run): ScheduleStore {
           ...(detail === null ? {} : { detail }),
         })),
       ),
+    ping: () => run(() => ping.immediate()),
     close: () => db.close(),
   };
 }

@@ -4,12 +4,13 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from "discord.js";
+import { reported, type Telemetry } from "../../command/answered.ts";
 import type { CommandContext } from "../../command/declaration.ts";
 import type { ErrorLog } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
 import type { Reply } from "../../reply/reply.ts";
-import { answerAddressedLine } from "../../text/answer-line.ts";
+import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
 import { messageLine, messagePlace } from "./message-line.ts";
 import { FAILURE, loggableError } from "./responses.ts";
 
@@ -39,6 +40,7 @@ export interface MessageHandling {
   /** REST with the bot token: replies are ordinary channel messages. */
   rest: REST;
   botId: string;
+  telemetry?: Telemetry;
 }
 
 /** The Create Message body that answers `message` with `rendered`, pinging nobody. */
@@ -76,10 +78,15 @@ async function replyTo(
   handling: MessageHandling,
   message: GatewayMessageCreateDispatchData,
   line: string,
+  start: number,
 ): Promise<Reply> {
   try {
     const ctx = { ...handling.ctx, place: messagePlace(message) };
-    return await answerAddressedLine(ctx, line, handling.log);
+    const asked = readAddressedLine(ctx, line);
+    const arrival = { platform: "discord" as const, start, id: message.id, commands: ctx.commands };
+    return await reported(handling.telemetry, arrival, asked, () =>
+      answerRead(ctx, asked, handling.log),
+    );
   } catch (error) {
     handling.logger.error(
       { ...logContext(message), err: loggableError(error) },
@@ -97,9 +104,10 @@ export async function answerMessage(
   handling: MessageHandling,
   message: GatewayMessageCreateDispatchData,
 ): Promise<void> {
+  const start = performance.now();
   const line = messageLine(message, handling.botId);
   if (line === undefined) return;
-  const body = replyBody(message, renderDiscord(await replyTo(handling, message, line)));
+  const body = replyBody(message, renderDiscord(await replyTo(handling, message, line, start)));
   try {
     await handling.rest.post(Routes.channelMessages(message.channel_id), { body });
   } catch (error) {
