@@ -75,16 +75,17 @@ export interface Arrival {
 }
 
 /**
- * Awaits `answer` and reports it as the answer to `asked`: a call, or a reply already made for
- * input that could not be read as one (its command is then "unknown"). A throw is reported as a
- * failure and thrown on, for the adapter to apologise.
+ * Awaits `answer`, draws it with `render`, and reports it as the answer to `asked`: a call, or a
+ * reply already made for input that could not be read as one (its command is then "unknown").
+ * A throw in either is reported as a failure and thrown on, for the adapter to apologise.
  */
-export async function reported(
+export async function reported<T>(
   telemetry: Telemetry | undefined,
   arrival: Arrival,
   asked: CommandCall | Reply,
   answer: () => Answer,
-): Promise<Reply> {
+  render: (reply: Reply) => T,
+): Promise<{ reply: Reply; rendered: T }> {
   const call = "command" in asked ? asked : undefined;
   const report = (reply: Reply | undefined) =>
     (telemetry ?? NO_TELEMETRY).answered({
@@ -97,8 +98,9 @@ export async function reported(
     });
   try {
     const reply = await answer();
+    const rendered = render(reply);
     report(reply);
-    return reply;
+    return { reply, rendered };
   } catch (error) {
     report(undefined);
     throw error;

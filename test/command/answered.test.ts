@@ -46,11 +46,29 @@ describe("outcomeOf", () => {
 });
 
 describe("reported", () => {
+  it("reports a reply that cannot be drawn as a failure, and throws on", async () => {
+    const { telemetry, seen } = recording();
+    const call = { command: "who", options: {} };
+    const draw = () => {
+      throw new Error("too long for any message");
+    };
+    await expect(
+      reported(telemetry, arrival, call, () => reply("answer", "A"), draw),
+    ).rejects.toThrow("too long");
+    expect(seen).toEqual([expect.objectContaining({ command: "who", outcome: "failure" })]);
+  });
+
   it("reports a call's answer with its command, options and id", async () => {
     const { telemetry, seen } = recording();
     const call = { command: "who", options: { name: "huitfeldt" } };
-    const answer = await reported(telemetry, arrival, call, () => reply("answer", "Anniken"));
-    expect(answer.title).toBe("Anniken");
+    const made = await reported(
+      telemetry,
+      arrival,
+      call,
+      () => reply("answer", "Anniken"),
+      (r) => r.title.length,
+    );
+    expect(made).toEqual({ reply: reply("answer", "Anniken"), rendered: 7 });
     expect(seen).toEqual([
       {
         platform: "discord",
@@ -66,7 +84,7 @@ describe("reported", () => {
   it("reports input that could not be read as an unknown command's usage error", async () => {
     const { telemetry, seen } = recording();
     const unreadable = reply("usage", "A quote is opened but never closed.");
-    await reported(telemetry, arrival, unreadable, () => unreadable);
+    await reported(telemetry, arrival, unreadable, () => unreadable, String);
     expect(seen).toEqual([expect.objectContaining({ command: "unknown", outcome: "usage_error" })]);
     expect(seen[0]).not.toHaveProperty("options");
   });
@@ -75,8 +93,8 @@ describe("reported", () => {
     const { telemetry, seen } = recording();
     const call = { command: "timeline", options: {} };
     await expect(
-      reported(telemetry, arrival, call, async () => Promise.reject(new Error("render"))),
-    ).rejects.toThrow("render");
+      reported(telemetry, arrival, call, async () => Promise.reject(new Error("no store")), String),
+    ).rejects.toThrow("no store");
     expect(seen).toEqual([expect.objectContaining({ command: "timeline", outcome: "failure" })]);
   });
 });

@@ -9,7 +9,6 @@ import type { CommandContext } from "../../command/declaration.ts";
 import type { ErrorLog } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
-import type { Reply } from "../../reply/reply.ts";
 import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
 import { messageLine, messagePlace } from "./message-line.ts";
 import { FAILURE, loggableError } from "./responses.ts";
@@ -73,26 +72,25 @@ function logContext(message: GatewayMessageCreateDispatchData): Record<string, u
   };
 }
 
-/** The reply to a line; "@Barents" alone gets the help. Never throws. */
+/** The reply to a line, rendered; "@Barents" alone gets the help. Never throws. */
 async function replyTo(
   handling: MessageHandling,
   message: GatewayMessageCreateDispatchData,
   line: string,
   start: number,
-): Promise<Reply> {
+): Promise<DiscordMessage> {
   try {
     const ctx = { ...handling.ctx, place: messagePlace(message) };
     const asked = readAddressedLine(ctx, line);
     const arrival = { platform: "discord" as const, start, id: message.id, commands: ctx.commands };
-    return await reported(handling.telemetry, arrival, asked, () =>
-      answerRead(ctx, asked, handling.log),
-    );
+    const answer = () => answerRead(ctx, asked, handling.log);
+    return (await reported(handling.telemetry, arrival, asked, answer, renderDiscord)).rendered;
   } catch (error) {
     handling.logger.error(
       { ...logContext(message), err: loggableError(error) },
       "Discord message failed",
     );
-    return FAILURE;
+    return renderDiscord(FAILURE);
   }
 }
 
@@ -107,7 +105,7 @@ export async function answerMessage(
   const start = performance.now();
   const line = messageLine(message, handling.botId);
   if (line === undefined) return;
-  const body = replyBody(message, renderDiscord(await replyTo(handling, message, line, start)));
+  const body = replyBody(message, await replyTo(handling, message, line, start));
   try {
     await handling.rest.post(Routes.channelMessages(message.channel_id), { body });
   } catch (error) {

@@ -160,10 +160,9 @@ async function produce(
   arrival: Arrival,
 ): Promise<{ reply: Reply; message: DiscordMessage }> {
   try {
-    const answer = await reported(handling.telemetry, arrival, call, () =>
-      handling.run(call, place),
-    );
-    return { reply: answer, message: renderDiscord(answer) };
+    const answer = () => handling.run(call, place);
+    const made = await reported(handling.telemetry, arrival, call, answer, renderDiscord);
+    return { reply: made.reply, message: made.rendered };
   } catch (error) {
     handling.logger.error({ ...context, err: loggableError(error) }, "Discord command failed");
     return { reply: FAILURE, message: renderDiscord(FAILURE) };

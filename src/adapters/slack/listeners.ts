@@ -115,13 +115,12 @@ export function slashCommandListener(deps: SlackDeps) {
       const line = name === null ? lineOfMessage(text, names) : `/${name} ${unescapeMrkdwn(text)}`;
       const ctx = contextAt(deps, command.channel_id, command.user_id);
       const asked = readAddressedLine(ctx, line);
-      const reply = await reported(
-        deps.telemetry,
-        arrival(deps, start, command.trigger_id),
-        asked,
-        () => answerRead(ctx, asked, deps.log),
+      const answer = () => answerRead(ctx, asked, deps.log);
+      const at = arrival(deps, start, command.trigger_id);
+      const { rendered } = await reported(deps.telemetry, at, asked, answer, (r) =>
+        render(deps, r),
       );
-      await respond(render(deps, reply));
+      await respond(rendered);
     } catch (error) {
       deps.logger.error(
         {
@@ -153,10 +152,10 @@ export function buttonListener(deps: SlackDeps) {
         await respond(STALE);
         return;
       }
-      const reply = await reported(deps.telemetry, arrival(deps, start, trigger), call, () =>
-        runCommand(contextAt(deps, channel, user), call, deps.log),
-      );
-      const payload = render(deps, reply);
+      const answer = () => runCommand(contextAt(deps, channel, user), call, deps.log);
+      const at = arrival(deps, start, trigger);
+      const made = await reported(deps.telemetry, at, call, answer, (r) => render(deps, r));
+      const { reply, rendered: payload } = made;
       await respond(
         reply.kind === "answer"
           ? { ...payload, replace_original: true }

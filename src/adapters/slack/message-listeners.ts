@@ -1,6 +1,7 @@
 import { reported } from "../../command/answered.ts";
 import type { SlackBlock } from "../../render/slack/block-kit.ts";
 import { renderSlackMessage } from "../../render/slack/blocks.ts";
+import type { Reply } from "../../reply/reply.ts";
 import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
 import { lineOfMessage } from "./line.ts";
 import { arrival, contextAt, type SlackDeps } from "./listeners.ts";
@@ -69,10 +70,11 @@ async function answer(deps: SlackDeps, args: MessageArgs, thread?: string): Prom
     const line = lineOfMessage(event.text ?? "", { ...deps, commands: deps.ctx.commands });
     const ctx = contextAt(deps, event.channel, event.user);
     const asked = readAddressedLine(ctx, line);
-    const reply = await reported(deps.telemetry, arrival(deps, start, args.eventId), asked, () =>
-      answerRead(ctx, asked, deps.log),
-    );
-    const message = renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands });
+    const answer = () => answerRead(ctx, asked, deps.log);
+    const draw = (reply: Reply) =>
+      renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands });
+    const at = arrival(deps, start, args.eventId);
+    const { rendered: message } = await reported(deps.telemetry, at, asked, answer, draw);
     await post({ ...where, ...message, ...noUnfurl });
   } catch (error) {
     deps.logger.error(
