@@ -172,10 +172,11 @@ export async function startSlack(
     renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands }),
   );
   if (receiver instanceof SocketModeReceiver) {
-    // The client says when the socket opens and when it drops (to reconnect, or for good).
+    // The client says when the socket opens and when it drops: "close" at once (its own
+    // "reconnecting" comes only after a delay of seconds), or "disconnected" for good.
     let open = false;
     receiver.client.on("connected", () => (open = true));
-    for (const down of ["disconnecting", "disconnected", "reconnecting"])
+    for (const down of ["close", "disconnecting", "disconnected", "reconnecting"])
       receiver.client.on(down, () => (open = false));
     await app.start();
     return {
