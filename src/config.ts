@@ -150,6 +150,8 @@ const envSchema = z
 
     PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65535).default(3000)),
     HOST: unsetIfEmpty(z.string().trim().default("0.0.0.0")),
+    METRICS: unsetIfEmpty(z.enum(["on", "off"], { error: "must be on or off" }).default("off")),
+    METRICS_PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65535).optional()),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, message: string) =>
@@ -170,6 +172,22 @@ const envSchema = z
       need("SLACK_BOT_TOKEN", "is needed with SLACK_APP_TOKEN (Socket Mode)");
     if (env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN)
       need("SLACK_BOT_TOKEN", "is needed with SLACK_SIGNING_SECRET (HTTP mode)");
+    const http = needsHttpServer(transports(env));
+    if (env.METRICS === "on" && env.METRICS_PORT === undefined && !http)
+      need(
+        "METRICS",
+        "=on serves /metrics beside the HTTP routes, and nothing here runs over HTTP (Discord's gateway and Slack's Socket Mode need none); set METRICS_PORT to serve it on a port of its own",
+      );
+    if (
+      http &&
+      env.METRICS_PORT !== undefined &&
+      env.METRICS_PORT !== 0 &&
+      env.METRICS_PORT === env.PORT
+    )
+      need(
+        "METRICS_PORT",
+        "is the same as PORT; give it a port of its own, or unset it and set METRICS=on",
+      );
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET)
       need(
         "SLACK_APP_TOKEN",
@@ -204,7 +222,12 @@ export interface Transports {
   slack?: "socket" | "http";
 }
 
-export function transports(config: Config): Transports {
+export function transports(
+  config: Pick<
+    Config,
+    "DISCORD_PUBLIC_KEY" | "DISCORD_TOKEN" | "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN"
+  >,
+): Transports {
   const result: Transports = {};
   if (config.DISCORD_PUBLIC_KEY) result.discord = "http";
   else if (config.DISCORD_TOKEN) result.discord = "gateway";
@@ -215,4 +238,16 @@ export function transports(config: Config): Transports {
 /** Whether the one HTTP server (PORT, HOST) is needed: any platform that receives by POST. */
 export function needsHttpServer(t: Transports): boolean {
   return t.discord === "http" || t.slack === "http";
+}
+
+/**
+ * Where GET /metrics is served: on a port of its own when METRICS_PORT is set (with /readyz and
+ * /healthz, for a bot with no HTTP routes, or to keep metrics off a public port), else beside
+ * the HTTP routes with METRICS=on, else nowhere.
+ */
+export function metricsPlace(
+  config: Pick<Config, "METRICS" | "METRICS_PORT">,
+): "own" | "main" | "none" {
+  if (config.METRICS_PORT !== undefined) return "own";
+  return config.METRICS === "on" ? "main" : "none";
 }

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { needsHttpServer, type Transports } from "./config.ts";
 import { close, createHttpServer, listen, type Route } from "./http/server.ts";
+import { observe } from "./metrics/observe.ts";
 import { type DailyPostsOptions, openDailyPosts } from "./schedule/daily-posts.ts";
 import type { Poster } from "./schedule/delivery.ts";
 import type { Started } from "./startup.ts";
@@ -14,6 +15,8 @@ import type { Platform } from "./store/schedule-store.ts";
 export interface Running {
   /** The HTTP server's port when one is listening (the real one when PORT=0). */
   port?: number;
+  /** METRICS_PORT's server's port, when it has one. */
+  metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -38,15 +41,23 @@ export async function serve(
     for (const stop of stops.reverse()) await stop().catch(() => {});
   };
   try {
+    // First, so /readyz can say what start-up is waiting for; stopped last.
+    const seen = await observe(base, transports);
+    stops.push(() => seen.stop());
     // Built before any platform takes a request: at 100k records it takes seconds, longer than
     // Discord lets an interaction wait, and every request queued behind it would wait too.
     const built = performance.now();
     void base.ctx.index.text;
     logger.info({ ms: Math.round(performance.now() - built) }, "search index ready");
-    const daily = await openDailyPosts(base, postingPlatforms(base, transports), options);
+    seen.dataReady();
+    const onPost = options.onPost ?? seen.onPost;
+    const postOptions = onPost ? { ...options, onPost } : options;
+    const daily = await openDailyPosts(base, postingPlatforms(base, transports), postOptions);
     stops.push(() => daily.stop());
-    // Every adapter's commands reach the same schedule.
-    const started: Started = { ...base, ctx: { ...base.ctx, schedule: daily.desk } };
+    seen.watchStore(daily.desk.store, daily.health);
+    // Every adapter's commands reach the same schedule, and report their answers alike.
+    const ctx = { ...base.ctx, schedule: daily.desk };
+    const started = { ...base, ctx, telemetry: seen.telemetry };
     const posters: Partial<Record<Platform, Poster>> = {};
     const routes: Route[] = [];
     if (transports.slack) {
@@ -55,6 +66,7 @@ export async function serve(
       stops.push(() => slack.stop());
       posters.slack = slack.poster;
       if (slack.route) routes.push(slack.route);
+      seen.watchSlack(slack);
       logger.info({ mode: transports.slack }, "Slack ready");
     }
     if (transports.discord === "http") {
@@ -65,10 +77,12 @@ export async function serve(
       const { startDiscordShards } = await import("./adapters/discord/shards.ts");
       const shards = await startDiscordShards(started);
       stops.push(() => shards.stop());
+      seen.watchDiscord(shards);
     } else if (transports.discord === "gateway") {
       const { startDiscordGateway } = await import("./adapters/discord/gateway.ts");
       const gateway = await startDiscordGateway(started);
       stops.push(() => gateway.stop());
+      seen.watchDiscord(gateway);
     }
     if (config.DISCORD_TOKEN && transports.discord) {
       const [{ discordPoster }, { postingRest }] = await Promise.all([
@@ -80,18 +94,19 @@ export async function serve(
     let server: Server | undefined;
     let port: number | undefined;
     if (needsHttpServer(transports)) {
-      server = createHttpServer(routes, logger, { schedule: daily.health });
+      server = createHttpServer([...routes, ...seen.routes], logger, { schedule: daily.health });
       const address = await listen(server, config.PORT, config.HOST);
       port = address.port;
       const open = server;
       stops.push(() => close(open));
       logger.info(
-        { host: config.HOST, port, paths: routes.map((r) => r.path) },
+        { host: config.HOST, port, paths: [...routes, ...seen.routes].map((r) => r.path) },
         "HTTP server listening",
       );
+      seen.httpListening();
     }
     daily.start(posters);
-    return { port, stop: stopAll };
+    return { port, metricsPort: seen.port, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -5,6 +5,7 @@ import {
   CONFIG_VARIABLES,
   ConfigError,
   loadConfig,
+  metricsPlace,
   needsHttpServer,
   transports,
 } from "../src/config.ts";
@@ -27,6 +28,7 @@ describe("configuration", () => {
       SHUTDOWN_LIMIT: 10_000,
       PORT: 3000,
       HOST: "0.0.0.0",
+      METRICS: "off",
     });
   });
 
@@ -186,6 +188,39 @@ describe("DISCORD_SHARDS", () => {
     expect(() =>
       loadConfig({ DISCORD_TOKEN: "t", DISCORD_PUBLIC_KEY: "a".repeat(64), DISCORD_SHARDS: "2" }),
     ).toThrow(/DISCORD_SHARDS: is for the gateway/);
+  });
+});
+
+describe("METRICS and METRICS_PORT", () => {
+  const gateway = { DISCORD_TOKEN: "discord-token" };
+  const http = { DISCORD_PUBLIC_KEY: KEY };
+
+  it("serves no metrics unless asked", () => {
+    expect(metricsPlace(loadConfig(http))).toBe("none");
+  });
+
+  it("puts /metrics beside the HTTP routes with METRICS=on", () => {
+    expect(metricsPlace(loadConfig({ ...http, METRICS: "on" }))).toBe("main");
+  });
+
+  it("refuses METRICS=on where there are no HTTP routes, naming METRICS_PORT as the fix", () => {
+    expect(() => loadConfig({ ...gateway, METRICS: "on" })).toThrow(
+      /METRICS: =on serves \/metrics beside the HTTP routes.*set METRICS_PORT/,
+    );
+  });
+
+  it("gives METRICS_PORT a server of its own, with or without HTTP routes", () => {
+    expect(metricsPlace(loadConfig({ ...gateway, METRICS_PORT: "9464" }))).toBe("own");
+    expect(loadConfig({ ...gateway, METRICS_PORT: "0" }).METRICS_PORT).toBe(0);
+    expect(metricsPlace(loadConfig({ ...http, METRICS: "on", METRICS_PORT: "9464" }))).toBe("own");
+  });
+
+  it("refuses a METRICS_PORT that is PORT, or no port at all", () => {
+    expect(() => loadConfig({ ...http, PORT: "8080", METRICS_PORT: "8080" })).toThrow(
+      /METRICS_PORT: is the same as PORT/,
+    );
+    expect(() => loadConfig({ METRICS_PORT: "metrics" })).toThrow(/METRICS_PORT/);
+    expect(() => loadConfig({ METRICS: "yes" })).toThrow(/METRICS: must be on or off/);
   });
 });
 

@@ -84,7 +84,7 @@ export interface DailyPosts {
 
 export type DailyPostsOptions = Pick<
   SchedulerOptions,
-  "now" | "sleep" | "spacingMs" | "backoffMs"
+  "now" | "sleep" | "spacingMs" | "backoffMs" | "onPost"
 > & {
   /** How long a store call keeps retrying a locked store (sqlite-store.ts). */
   busyWaitMs?: number;

@@ -1,10 +1,19 @@
 import type { Logger } from "../logger.ts";
-import type { ChannelRef, PostOutcome, ScheduleStore } from "../store/schedule-store.ts";
+import type { ChannelRef, Platform, PostOutcome, ScheduleStore } from "../store/schedule-store.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
 
 // How a claimed post ended, written to the post log: sent (the failure count reset), failed
 // (counted towards pausing the channel), nothing to post, or, at shutdown, never sent (the claim
 // given back for the next start) or cut short (not the channel's fault, so not counted).
+
+/** How one post's turn ended, for the metrics: no channel, so it can be a label set. */
+export interface PostTurn {
+  platform: Platform;
+  /** sent, failed, skipped (nothing that day), or stopped (cut short by shutdown). */
+  outcome: "sent" | "failed" | "skipped" | "stopped";
+  /** How long after its due time a sent post went out. */
+  lagMs?: number;
+}
 
 /** However late the send ended, its outcome gets this long to reach the store. */
 const SETTLE_PATIENCE_MS = 10 * 60_000;

@@ -18,8 +18,8 @@ import { dailyJob, dueToday } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
 import { deliver, type Poster, postNonce, type Sending } from "./delivery.ts";
 import { InFlight } from "./in-flight.ts";
-import { recordOutcome } from "./outcome.ts";
-import { abortableWait, SendQueue } from "./send-queue.ts";
+import { type PostTurn, recordOutcome } from "./outcome.ts";
+import { abortableWait, queuePerPlatform } from "./send-queue.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
 
 // Posts each subscription's daily note at its local time, one croner job per subscription
@@ -29,9 +29,8 @@ import { persist, type RetryClock } from "./store-retry.ts";
 // accepts it within the retries. The post log's key (platform, channel, local date) is claimed
 // before anything is sent, so a second scheduler, a restart or a catch-up finds the claim and
 // stands aside. Retries happen only inside the claim (delivery.ts). A process that dies between
-// claim and send
-// leaves that day "sending": the day is lost rather than risk posting it twice, and the next
-// start-up reports it and marks it "unknown".
+// claim and send leaves that day "sending": the day is lost rather than risk posting it twice,
+// and the next start-up reports it and marks it "unknown".
 //
 // The store can fail too (locked, unreadable). Nothing here lets that stop the process: every
 // timer callback catches and logs, and a store step that fails is tried again, with backoff,
@@ -63,6 +62,8 @@ export interface SchedulerOptions {
   spacingMs?: number;
   /** Sends under way at once: a hung channel holds one of them, not the others' turn. */
   concurrency?: number;
+  /** Told how each post's turn ended, once it has (metrics). */
+  onPost?: (turn: PostTurn) => void;
 }
 
 export class Scheduler {
@@ -83,24 +84,15 @@ export class Scheduler {
     this.now = options.now ?? (() => new Date());
     const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
     this.wait = (ms) => abortableWait(sleep, this.stopping.signal, ms);
-    // A queue per platform, so a platform that hangs holds its own slots and not the other's.
-    const queues = new Map<Platform, SendQueue>();
-    const queueOf = (platform: Platform) => {
-      let queue = queues.get(platform);
-      if (!queue) {
-        queue = new SendQueue({
-          concurrency: options.concurrency ?? 4,
-          spacingMs: options.spacingMs ?? 250,
-          now: () => this.now().getTime(),
-          wait: this.wait,
-          signal: this.stopping.signal,
-        });
-        queues.set(platform, queue);
-      }
-      return queue;
-    };
+    const queues = queuePerPlatform({
+      concurrency: options.concurrency ?? 4,
+      spacingMs: options.spacingMs ?? 250,
+      now: () => this.now().getTime(),
+      wait: this.wait,
+      signal: this.stopping.signal,
+    });
     this.sending = {
-      queue: { run: (ref, send) => queueOf(ref.platform).run(ref, send) },
+      queue: queues,
       now: this.now,
       wait: this.wait,
       attempts: options.attempts ?? 3,
@@ -272,6 +264,11 @@ export class Scheduler {
         ? await deliver(this.sending, poster, ref, note, postNonce(ref, date), deadline)
         : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
       if (flight.cut) return;
+      this.options.onPost?.({
+        platform: ref.platform,
+        outcome: outcome.status === "failed" && this.stopped ? "stopped" : outcome.status,
+        ...(outcome.status === "sent" ? { lagMs: this.now().getTime() - dueAt.getTime() } : {}),
+      });
       await recordOutcome(
         { store, clock: this.clock, log, pauseAfter: this.options.pauseAfter ?? 3 },
         ref,

@@ -111,3 +111,18 @@ export class SendQueue {
     else this.active -= 1;
   }
 }
+
+/** A queue for each platform, so a platform that hangs holds its own slots, not the other's. */
+export function queuePerPlatform(options: SendQueueOptions): Pick<SendQueue, "run"> {
+  const queues = new Map<Platform, SendQueue>();
+  return {
+    run(ref, send) {
+      let queue = queues.get(ref.platform);
+      if (!queue) {
+        queue = new SendQueue(options);
+        queues.set(ref.platform, queue);
+      }
+      return queue.run(ref, send);
+    },
+  };
+}

@@ -98,6 +98,11 @@ export interface ScheduleStore {
   ): Promise<Subscription | undefined>;
   recordSuccess(ref: ChannelRef): Promise<void>;
   changes(ref: ChannelRef): Promise<ChannelChange[]>;
+  /**
+   * Resolves when the store can be read and written now (for /readyz): takes the write lock and
+   * reads, changing nothing. Rejects as any call would on a locked or broken store.
+   */
+  ping(): Promise<void>;
   close(): void;
 }
 

@@ -22,6 +22,9 @@ export { migrate, STORE_FILE } from "./sqlite-file.ts";
  */
 const BUSY_TIMEOUT_MS = 5;
 
+/** How long a ping keeps trying a locked store before it says so. */
+const PING_WAIT_MS = 1000;
+
 export interface SqliteStoreOptions {
   /** How long a call keeps retrying a locked store before it rejects. */
   busyWaitMs?: number;
@@ -90,12 +93,18 @@ export function openSqliteStore(dir: string, options: SqliteStoreOptions = {}): 
     waitMs: options.busyWaitMs ?? 10_000,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
-  return sqliteStore(db, <T>(work: () => T) => withBusyRetry(work, retry));
+  // A ping waits less for a lock than a write does: /readyz should answer within its 2 s.
+  const brief: BusyRetry = { ...retry, waitMs: Math.min(retry.waitMs, PING_WAIT_MS) };
+  return sqliteStore(
+    db,
+    <T>(work: () => T) => withBusyRetry(work, retry),
+    <T>(work: () => T) => withBusyRetry(work, brief),
+  );
 }
 
 type Run = <T>(work: () => T) => Promise<T>;
 
-function sqliteStore(db: Database.Database, run: Run): ScheduleStore {
+function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): ScheduleStore {
   const key = (ref: ChannelRef) => ({ platform: ref.platform, channel: ref.channel });
   const logChange = db.prepare(
     `INSERT INTO channel_changes (platform, channel, action, by_user, at, detail)
@@ -204,6 +213,10 @@ function sqliteStore(db: Database.Database, run: Run): ScheduleStore {
     return found;
   });
 
+  // The write lock, as a subscribe would take it, and a read of the table every post needs.
+  const count = db.prepare("SELECT count(*) FROM subscriptions").pluck();
+  const ping = db.transaction(() => void count.get());
+
   return {
     subscribe: (sub) => run(() => subscribe.immediate(sub)),
     unsubscribe: (ref, by, at) => run(() => unsubscribe.immediate(ref, by, at)),
@@ -249,6 +262,7 @@ function sqliteStore(db: Database.Database, run: Run): ScheduleStore {
           ...(detail === null ? {} : { detail }),
         })),
       ),
+    ping: () => runBriefly(() => ping.immediate()),
     close: () => db.close(),
   };
 }

@@ -2,6 +2,7 @@ import type { Answer, CommandContext } from "../command/declaration.ts";
 import { type ErrorLog, findCommand, runCommand, usageReply } from "../command/run-command.ts";
 import { UsageError } from "../command/usage-error.ts";
 import { normalizeInput } from "../core/controls.ts";
+import type { CommandCall, Reply } from "../reply/reply.ts";
 import { parseLine } from "./grammar.ts";
 
 /**
@@ -21,24 +22,41 @@ function bareWords(
   return paged?.[1] && paged[2] ? { query: paged[1], page: Number(paged[2]) } : { query: text };
 }
 
-/** Answers one typed line, or null for a blank one. Never throws. */
-export function answerLine(ctx: CommandContext, line: string, log?: ErrorLog): Answer | null {
+/**
+ * What a typed line asks for: the call to run, the usage reply for a line that cannot be read,
+ * or null for a blank one. Never throws.
+ */
+export function readLine(ctx: CommandContext, line: string): CommandCall | Reply | null {
   const words = bareWords(ctx, line);
-  if (words) return runCommand(ctx, { command: "search", options: words }, log);
-  let call: ReturnType<typeof parseLine>;
+  if (words) return { command: "search", options: words };
   try {
-    call = parseLine(line, ctx.commands);
+    return parseLine(line, ctx.commands);
   } catch (error) {
     if (error instanceof UsageError) return usageReply(error);
     throw error;
   }
-  return call && runCommand(ctx, call, log);
 }
 
 /**
- * Answers a line addressed to the bot (Slack's umbrella command, a mention, a DM), where a blank
- * one (`/barents` alone, "@Barents" alone) asks what the bot can do: it gets /help. Never throws.
+ * What a line addressed to the bot asks for (Slack's umbrella command, a mention, a DM), where a
+ * blank one (`/barents` alone, "@Barents" alone) asks what the bot can do: /help.
  */
+export function readAddressedLine(ctx: CommandContext, line: string): CommandCall | Reply {
+  return readLine(ctx, line) ?? { command: "help", options: {} };
+}
+
+/** Runs what a line asked for; a reply already made (a usage problem) is the answer. */
+export function answerRead(ctx: CommandContext, read: CommandCall | Reply, log?: ErrorLog): Answer {
+  return "kind" in read ? read : runCommand(ctx, read, log);
+}
+
+/** Answers one typed line, or null for a blank one. Never throws. */
+export function answerLine(ctx: CommandContext, line: string, log?: ErrorLog): Answer | null {
+  const read = readLine(ctx, line);
+  return read && answerRead(ctx, read, log);
+}
+
+/** Answers a line addressed to the bot; a blank one gets /help. Never throws. */
 export function answerAddressedLine(ctx: CommandContext, line: string, log?: ErrorLog): Answer {
-  return answerLine(ctx, line, log) ?? runCommand(ctx, { command: "help", options: {} }, log);
+  return answerRead(ctx, readAddressedLine(ctx, line), log);
 }

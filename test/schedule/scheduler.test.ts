@@ -358,7 +358,7 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
   });
 });
 
-describe("failures", () => {
+describe("failures", { timeout: 30_000 }, () => {
   it("retries a send whose outcome is unknown, with the same nonce and growing waits", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();
@@ -531,7 +531,7 @@ describe("failures", () => {
   });
 });
 
-describe("what a day without events posts", () => {
+describe("what a day without events posts", { timeout: 30_000 }, () => {
   // 12 April has no day-precision event, but April has some; find a month with none below.
   it("posts this month in history under ONTHISDAY_EMPTY=month", async () => {
     vi.setSystemTime(new Date("2026-04-12T06:00:00Z"));
@@ -560,7 +560,7 @@ describe("what a day without events posts", () => {
   });
 });
 
-describe("a stored row croner cannot read", () => {
+describe("a stored row croner cannot read", { timeout: 30_000 }, () => {
   it("is logged and skipped; every other channel is still scheduled and caught up", async () => {
     // 09:30 in Oslo: the 09:00 post is half an hour late, well within the grace period.
     vi.setSystemTime(new Date("2026-10-30T08:30:00Z"));

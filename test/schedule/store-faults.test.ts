@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -14,6 +14,7 @@ import { capturedLogger } from "../support/captured-logger.ts";
 import { bundledContext } from "../support/context.ts";
 import { freshStateDir } from "../support/process.ts";
 import { slackChannelContext, type TestDesk } from "../support/schedule.ts";
+import { breakStoreFile } from "../support/store-file.ts";
 
 // Issue 14, faults 1, 3 and 7, at the scheduler: a store that throws, a store file broken
 // under a running bot, a write lock held while a post is due, and a claim orphaned by kill -9.
@@ -70,19 +71,6 @@ type SchedulerExtra = ConstructorParameters<typeof Scheduler>[0];
 const testDesk = (desk: ScheduleDesk): TestDesk => ({ ...desk, changes: 0 });
 
 const messages = (lines: Array<Record<string, unknown>>) => lines.map((l) => String(l.msg));
-
-/**
- * Breaks a live store file as the probe did, overwriting it: garbage after its header, its
- * write-ahead log emptied and the log's index reset, so the open connection must read the file.
- */
-function breakStoreFile(dir: string): void {
-  const file = join(dir, STORE_FILE);
-  const bytes = readFileSync(file);
-  bytes.fill(9, 100);
-  writeFileSync(file, bytes);
-  writeFileSync(`${file}-wal`, "");
-  writeFileSync(`${file}-shm`, Buffer.alloc(statSync(`${file}-shm`).size));
-}
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

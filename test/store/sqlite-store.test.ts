@@ -11,6 +11,7 @@ import {
 } from "../../src/store/schedule-store.ts";
 import { migrate, openSqliteStore, STORE_FILE } from "../../src/store/sqlite-store.ts";
 import { freshStateDir } from "../support/process.ts";
+import { breakStoreFile } from "../support/store-file.ts";
 
 // The schedule's SQLite store: its schema, what survives a restart, and the post log's claim,
 // which is what keeps two processes from posting the same day twice.
@@ -342,6 +343,40 @@ describe("failures", () => {
     const store = open();
     expect(await store.recordFailure(team, "not_in_channel", 1, EIGHT)).toBeUndefined();
     expect(await store.changes(team)).toEqual([]);
+  });
+});
+
+describe("ping", () => {
+  it("answers while the store can be read and written, changing nothing", async () => {
+    const store = open(stateDir());
+    await subscribe(store, team);
+    await expect(store.ping()).resolves.toBeUndefined();
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it("fails while another connection holds the write lock, as a subscribe would", async () => {
+    const dir = stateDir();
+    const store = openSqliteStore(dir, { busyWaitMs: 20 });
+    stores.push(store);
+    const holder = new Database(join(dir, STORE_FILE));
+    holder.exec("BEGIN IMMEDIATE");
+    try {
+      await expect(store.ping()).rejects.toThrow(/locked by another connection/);
+      // Reads go on under the lock (WAL): only the ping notices.
+      await expect(store.list()).resolves.toEqual([]);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it("fails on a file broken under it", async () => {
+    const dir = stateDir();
+    const store = open(dir);
+    await subscribe(store, team);
+    breakStoreFile(dir);
+    await expect(store.ping()).rejects.toThrow(/malformed/);
   });
 });
 

@@ -4,12 +4,12 @@ import {
   type RESTPostAPIChannelMessageJSONBody,
   Routes,
 } from "discord.js";
+import { reported, type Telemetry } from "../../command/answered.ts";
 import type { CommandContext } from "../../command/declaration.ts";
 import type { ErrorLog } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
-import type { Reply } from "../../reply/reply.ts";
-import { answerAddressedLine } from "../../text/answer-line.ts";
+import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
 import { messageLine, messagePlace } from "./message-line.ts";
 import { FAILURE, loggableError } from "./responses.ts";
 
@@ -39,6 +39,7 @@ export interface MessageHandling {
   /** REST with the bot token: replies are ordinary channel messages. */
   rest: REST;
   botId: string;
+  telemetry?: Telemetry;
 }
 
 /** The Create Message body that answers `message` with `rendered`, pinging nobody. */
@@ -71,21 +72,25 @@ function logContext(message: GatewayMessageCreateDispatchData): Record<string, u
   };
 }
 
-/** The reply to a line; "@Barents" alone gets the help. Never throws. */
+/** The reply to a line, rendered; "@Barents" alone gets the help. Never throws. */
 async function replyTo(
   handling: MessageHandling,
   message: GatewayMessageCreateDispatchData,
   line: string,
-): Promise<Reply> {
+  start: number,
+): Promise<DiscordMessage> {
   try {
     const ctx = { ...handling.ctx, place: messagePlace(message) };
-    return await answerAddressedLine(ctx, line, handling.log);
+    const asked = readAddressedLine(ctx, line);
+    const arrival = { platform: "discord" as const, start, id: message.id, commands: ctx.commands };
+    const answer = () => answerRead(ctx, asked, handling.log);
+    return (await reported(handling.telemetry, arrival, asked, answer, renderDiscord)).rendered;
   } catch (error) {
     handling.logger.error(
       { ...logContext(message), err: loggableError(error) },
       "Discord message failed",
     );
-    return FAILURE;
+    return renderDiscord(FAILURE);
   }
 }
 
@@ -97,9 +102,10 @@ export async function answerMessage(
   handling: MessageHandling,
   message: GatewayMessageCreateDispatchData,
 ): Promise<void> {
+  const start = performance.now();
   const line = messageLine(message, handling.botId);
   if (line === undefined) return;
-  const body = replyBody(message, renderDiscord(await replyTo(handling, message, line)));
+  const body = replyBody(message, await replyTo(handling, message, line, start));
   try {
     await handling.rest.post(Routes.channelMessages(message.channel_id), { body });
   } catch (error) {

@@ -6,7 +6,9 @@ import {
   GatewayIntentBits,
   type GatewayMessageCreateDispatchData,
   Options,
+  Status,
 } from "discord.js";
+import type { Watched } from "../../command/answered.ts";
 import type { Started } from "../../startup.ts";
 import { answerMessage } from "./answer-message.ts";
 import {
@@ -34,7 +36,17 @@ import { restOptions } from "./rest.ts";
 // out of the channel cache, so memory does not grow with the people who write to the bot.
 // Members, users and messages are never kept (trimmedCaches), whatever the intents deliver.
 
+/** One gateway connection as an operator sees it: discord.js's Status name and last ping. */
+export interface ShardState {
+  id: number;
+  /** "Ready", "Reconnecting", "Resuming", … (discord.js's Status). */
+  state: string;
+  pingMs?: number;
+}
+
 export interface RunningGateway {
+  /** Each gateway shard's state now, for /metrics and /readyz. */
+  shards(): ShardState[] | Promise<ShardState[]>;
   stop(): Promise<void>;
 }
 
@@ -110,7 +122,7 @@ export function createDiscordClient(started: Started): Client {
  * let go of the connection, when Discord refuses the token or cannot be reached.
  */
 export async function startDiscordGateway(
-  started: Started,
+  started: Started & Watched,
   options: HandlingOptions = {},
 ): Promise<RunningGateway> {
   const { config, logger } = started;
@@ -131,7 +143,8 @@ export async function startDiscordGateway(
     const botId = client.user?.id;
     if (!botId) return;
     const { ctx, log } = started;
-    track(answerMessage({ ctx, log, logger, rest: client.rest, botId }, data));
+    const { telemetry } = handling;
+    track(answerMessage({ ctx, log, logger, rest: client.rest, botId, telemetry }, data));
   });
   client.on(Events.Error, (error) => logger.error({ err: loggableError(error) }, "Discord error"));
   client.on(Events.ShardError, (error, shard) =>
@@ -154,6 +167,12 @@ export async function startDiscordGateway(
     throw error;
   }
   return {
+    shards: () =>
+      client.ws.shards.map((shard) => ({
+        id: shard.id,
+        state: Status[shard.status] ?? String(shard.status),
+        pingMs: shard.ping,
+      })),
     stop: async () => {
       // Let answers already under way reach Discord before the connection goes.
       await Promise.allSettled([...pending]);

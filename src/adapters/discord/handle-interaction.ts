@@ -6,9 +6,19 @@ import {
   InteractionType,
   PermissionFlagsBits,
 } from "discord.js";
+import {
+  type Arrival,
+  commandLabel,
+  NO_TELEMETRY,
+  reported,
+  since,
+  type Telemetry,
+  type Watched,
+} from "../../command/answered.ts";
 import type { CommandContext } from "../../command/declaration.ts";
 import { findCommand, runCommand } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
+import { createTelemetry } from "../../metrics/telemetry.ts";
 import { DISCORD_LIMITS } from "../../render/discord/limits.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
 import { decodeCall } from "../../reply/call-codec.ts";
@@ -47,6 +57,8 @@ export interface InteractionHandling {
    */
   deadlineMs: number;
   run: RunCall;
+  /** Where each answer is reported (a log line, metrics); nowhere when absent. */
+  telemetry?: Telemetry;
 }
 
 export interface HandlingOptions {
@@ -58,13 +70,14 @@ export const DEFAULT_DEADLINE_MS = 2000;
 
 /** The handling a transport needs, from what start-up made. */
 export function interactionHandling(
-  started: Started,
+  started: Started & Watched,
   options: HandlingOptions = {},
 ): InteractionHandling {
   const { ctx, log, logger } = started;
   return {
     ctx,
     logger,
+    telemetry: started.telemetry ?? createTelemetry(logger),
     deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
     run: options.run ?? ((call, place) => runCommand({ ...ctx, place }, call, log)),
   };
@@ -144,10 +157,12 @@ async function produce(
   call: CommandCall,
   place: Place | undefined,
   context: Record<string, unknown>,
+  arrival: Arrival,
 ): Promise<{ reply: Reply; message: DiscordMessage }> {
   try {
-    const answer = await handling.run(call, place);
-    return { reply: answer, message: renderDiscord(answer) };
+    const answer = () => handling.run(call, place);
+    const made = await reported(handling.telemetry, arrival, call, answer, renderDiscord);
+    return { reply: made.reply, message: made.rendered };
   } catch (error) {
     handling.logger.error({ ...context, err: loggableError(error) }, "Discord command failed");
     return { reply: FAILURE, message: renderDiscord(FAILURE) };
@@ -172,7 +187,13 @@ async function answer(
   interaction: APIInteraction,
   context: Record<string, unknown>,
 ): Promise<void> {
-  const work = produce(handling, call, placeOf(interaction), context);
+  const arrival = {
+    platform: "discord" as const,
+    start: performance.now(),
+    id: interaction.id,
+    commands: handling.ctx.commands,
+  };
+  const work = produce(handling, call, placeOf(interaction), context, arrival);
   const ready = await withDeadline(work, handling.deadlineMs);
   if (ready) return responder.initial(messageResponse(ready.reply, ready.message, mode));
   await responder.initial({
@@ -222,11 +243,19 @@ export async function handleInteraction(
         : polite(UNSUPPORTED));
     }
     switch (interaction.type) {
-      case InteractionType.ApplicationCommandAutocomplete:
+      case InteractionType.ApplicationCommandAutocomplete: {
+        const start = performance.now();
+        const choices = autocompleteChoices(handling.ctx, data.name, data.options);
+        (handling.telemetry ?? NO_TELEMETRY).autocompleted({
+          platform: "discord",
+          command: commandLabel(handling.ctx.commands, data.name),
+          ms: since(start),
+        });
         return await once.initial({
           type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-          data: { choices: autocompleteChoices(handling.ctx, data.name, data.options) },
+          data: { choices },
         });
+      }
       case InteractionType.ApplicationCommand: {
         if (data.type !== ApplicationCommandType.ChatInput || typeof data.name !== "string") {
           return await polite(UNSUPPORTED);

@@ -1,4 +1,5 @@
 import type { APIInteraction } from "discord.js";
+import type { Watched } from "../../command/answered.ts";
 import { header, type Route, readBody, sendJson } from "../../http/server.ts";
 import type { Started } from "../../startup.ts";
 import {
@@ -36,7 +37,10 @@ function isInteraction(value: unknown): value is APIInteraction {
 }
 
 /** The route answering Discord's interactions, verified with DISCORD_PUBLIC_KEY. */
-export function discordInteractionsRoute(started: Started, options: HttpOptions = {}): Route {
+export function discordInteractionsRoute(
+  started: Started & Watched,
+  options: HttpOptions = {},
+): Route {
   const { config, logger } = started;
   if (!config.DISCORD_PUBLIC_KEY) {
     throw new Error("DISCORD_PUBLIC_KEY is needed for Discord's HTTP interactions.");

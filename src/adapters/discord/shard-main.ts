@@ -11,7 +11,14 @@ const base = startUp();
 const shard = process.env.SHARDS ?? "?";
 const started = {
   ...base,
-  config: { ...base.config, SCHEDULER: "off" as const, DISCORD_SHARDS: undefined },
+  // Metrics and /readyz are the manager's: a shard opening METRICS_PORT too would find it taken.
+  config: {
+    ...base.config,
+    SCHEDULER: "off" as const,
+    DISCORD_SHARDS: undefined,
+    METRICS: "off" as const,
+    METRICS_PORT: undefined,
+  },
   logger: base.logger.child({ shard }),
 };
 

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from "discord.js";
 import type { Started } from "../../startup.ts";
-import type { RunningGateway } from "./gateway.ts";
+import type { RunningGateway, ShardState } from "./gateway.ts";
 import { loggableError } from "./responses.ts";
 import { createRest } from "./rest.ts";
 
@@ -30,6 +30,23 @@ export async function shardPlan(
   const total = config.DISCORD_SHARDS === "auto" ? bot.shards : Number(config.DISCORD_SHARDS);
   const concurrency = Math.max(1, bot.session_start_limit.max_concurrency);
   return { total, spawnDelayMs: Math.ceil(IDENTIFY_WINDOW_MS / concurrency) };
+}
+
+/** How long a shard process gets to say its ping before a scrape goes on without it. */
+const PING_TIMEOUT_MS = 1000;
+
+/** A shard process's state as the manager knows it, and its ping if it answers in time. */
+async function shardState(shard: Shard): Promise<ShardState> {
+  const state = shard.ready ? "Ready" : "NotReady";
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), PING_TIMEOUT_MS);
+  });
+  const ping = shard.ready
+    ? await Promise.race([shard.fetchClientValue("ws.ping").catch(() => undefined), late])
+    : undefined;
+  clearTimeout(timer);
+  return typeof ping === "number" ? { id: shard.id, state, pingMs: ping } : { id: shard.id, state };
 }
 
 /** Spawns every shard and resolves once each has reported its gateway ready. */
@@ -63,5 +80,5 @@ export async function startDiscordShards(started: Started): Promise<RunningGatew
     throw error;
   }
   logger.info({ shards: total }, "Discord shards ready");
-  return { stop };
+  return { stop, shards: () => Promise.all([...manager.shards.values()].map(shardState)) };
 }

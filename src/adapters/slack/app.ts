@@ -1,5 +1,7 @@
 import { App, type BlockAction, SocketModeReceiver, type webApi } from "@slack/bolt";
+import type { Watched } from "../../command/answered.ts";
 import type { Route } from "../../http/server.ts";
+import { createTelemetry } from "../../metrics/telemetry.ts";
 import { ACTION_PATTERN } from "../../render/slack/block-kit.ts";
 import { renderSlackMessage } from "../../render/slack/blocks.ts";
 import type { Reply } from "../../reply/reply.ts";
@@ -44,6 +46,8 @@ export interface RunningSlack {
   route?: Route;
   /** Posts scheduled notes to channels (chat:write; chat:write.public outside joined ones). */
   poster: Poster;
+  /** Whether Slack can reach the process: the socket is open; in HTTP mode, always. */
+  connected(): boolean;
   /** Closes the socket (Socket Mode); HTTP mode has nothing of its own to close. */
   stop(): Promise<void>;
 }
@@ -59,12 +63,22 @@ function register(app: App, deps: SlackDeps, post: PostMessage): void {
   const onCommand = slashCommandListener(deps);
   app.command(/^\//, ({ command, ack, respond }) => onCommand({ command, ack, respond }));
   const onMention = mentionListener(deps);
-  app.event("app_mention", ({ event, context }) =>
-    onMention({ event: event as SlackMessageEvent, post, botUserId: context.botUserId }),
+  app.event("app_mention", ({ event, body, context }) =>
+    onMention({
+      event: event as SlackMessageEvent,
+      post,
+      botUserId: context.botUserId,
+      eventId: body.event_id,
+    }),
   );
   const onDirect = directMessageListener(deps);
-  app.event("message", ({ event, context }) =>
-    onDirect({ event: event as SlackMessageEvent, post, botUserId: context.botUserId }),
+  app.event("message", ({ event, body, context }) =>
+    onDirect({
+      event: event as SlackMessageEvent,
+      post,
+      botUserId: context.botUserId,
+      eventId: body.event_id,
+    }),
   );
   const onButton = buttonListener(deps);
   app.action<BlockAction>(ACTION_PATTERN, ({ action, body, ack, respond }) =>
@@ -77,6 +91,7 @@ function register(app: App, deps: SlackDeps, post: PostMessage): void {
       respond,
       user: body.user?.id,
       channel: body.channel?.id,
+      trigger: body.trigger_id,
     }),
   );
   const onForeign = foreignButtonListener(deps);
@@ -90,7 +105,7 @@ function register(app: App, deps: SlackDeps, post: PostMessage): void {
  * the HTTP route. Rejects when Slack refuses a token, so start-up can say so and stop.
  */
 export async function startSlack(
-  started: Started,
+  started: Started & Watched,
   options: SlackOptions = {},
 ): Promise<RunningSlack> {
   const { config, ctx, log } = started;
@@ -103,6 +118,7 @@ export async function startSlack(
     logger,
     prefix: config.SLACK_COMMAND_PREFIX,
     umbrella: config.SLACK_UMBRELLA_COMMAND,
+    telemetry: started.telemetry ?? createTelemetry(started.logger),
   };
   // The names the manifest declares: a set Slack would refuse stops start-up, naming the fix.
   installedCommands(ctx.commands, deps.prefix, deps.umbrella);
@@ -156,13 +172,25 @@ export async function startSlack(
     renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands }),
   );
   if (receiver instanceof SocketModeReceiver) {
+    // The client says when the socket opens and when it drops: "close" at once (its own
+    // "reconnecting" comes only after a delay of seconds), or "disconnected" for good.
+    let open = false;
+    receiver.client.on("connected", () => (open = true));
+    for (const down of ["close", "disconnecting", "disconnected", "reconnecting"])
+      receiver.client.on(down, () => (open = false));
     await app.start();
-    return { mode: "socket", poster, stop: async () => void (await app.stop()) };
+    return {
+      mode: "socket",
+      poster,
+      connected: () => open,
+      stop: async () => void (await app.stop()),
+    };
   }
   return {
     mode: "http",
     route: receiver.route,
     poster,
+    connected: () => true,
     stop: async () => {},
   };
 }

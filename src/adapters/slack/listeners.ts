@@ -1,3 +1,4 @@
+import { type Arrival, reported, type Telemetry } from "../../command/answered.ts";
 import type { CommandContext } from "../../command/declaration.ts";
 import { type ErrorLog, findCommand, runCommand } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
@@ -10,7 +11,7 @@ import { renderSlack } from "../../render/slack/blocks.ts";
 import { unescapeMrkdwn } from "../../render/slack/mrkdwn.ts";
 import { decodeCall } from "../../reply/call-codec.ts";
 import type { Reply } from "../../reply/reply.ts";
-import { answerAddressedLine } from "../../text/answer-line.ts";
+import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
 import { lineOfMessage } from "./line.ts";
 import { commandOfSlash } from "./names.ts";
 
@@ -26,6 +27,8 @@ export interface SlackDeps {
   prefix: string;
   /** SLACK_UMBRELLA_COMMAND: `barents` is `/barents`, which takes any command line. */
   umbrella: string;
+  /** Where each answer is reported (a log line, metrics); nowhere when absent. */
+  telemetry?: Telemetry;
 }
 
 /** What respond() posts to a response_url. */
@@ -41,7 +44,14 @@ export type Respond = (message: SlackResponse) => Promise<unknown>;
 export type Ack = () => Promise<void>;
 
 export interface SlashCommandArgs {
-  command: { command: string; text: string; user_id?: string; channel_id?: string };
+  command: {
+    command: string;
+    text: string;
+    user_id?: string;
+    channel_id?: string;
+    /** Slack's id for this invocation, for the log. */
+    trigger_id?: string;
+  };
   ack: Ack;
   respond: Respond;
 }
@@ -53,6 +63,8 @@ export interface ButtonArgs {
   /** Who pressed and where, for the log. */
   user?: string;
   channel?: string;
+  /** Slack's id for this press, for the log. */
+  trigger?: string;
 }
 
 const SORRY: SlackResponse = {
@@ -76,6 +88,11 @@ export function contextAt(deps: SlackDeps, channel?: string, user?: string): Com
   return { ...deps.ctx, place: { platform: "slack", channel, user } };
 }
 
+/** Where and when a Slack request arrived, as its report names it. */
+export function arrival(deps: SlackDeps, start: number, id: string | undefined): Arrival {
+  return { platform: "slack", start, commands: deps.ctx.commands, ...(id ? { id } : {}) };
+}
+
 export function render(deps: SlackDeps, reply: Reply): SlackReplyPayload {
   return renderSlack(reply, { prefix: deps.prefix, commands: deps.ctx.commands });
 }
@@ -87,6 +104,7 @@ export function render(deps: SlackDeps, reply: Reply): SlackReplyPayload {
  */
 export function slashCommandListener(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlashCommandArgs): Promise<void> => {
+    const start = performance.now();
     await ack();
     try {
       const names = { ...deps, commands: deps.ctx.commands };
@@ -96,8 +114,13 @@ export function slashCommandListener(deps: SlackDeps) {
       // Slack sends &, < and > as entities; the renderer escapes them again on the way out.
       const line = name === null ? lineOfMessage(text, names) : `/${name} ${unescapeMrkdwn(text)}`;
       const ctx = contextAt(deps, command.channel_id, command.user_id);
-      const reply = await answerAddressedLine(ctx, line, deps.log);
-      await respond(render(deps, reply));
+      const asked = readAddressedLine(ctx, line);
+      const answer = () => answerRead(ctx, asked, deps.log);
+      const at = arrival(deps, start, command.trigger_id);
+      const { rendered } = await reported(deps.telemetry, at, asked, answer, (r) =>
+        render(deps, r),
+      );
+      await respond(rendered);
     } catch (error) {
       deps.logger.error(
         {
@@ -119,7 +142,8 @@ export function slashCommandListener(deps: SlackDeps) {
  * goes to the presser alone, leaving the message as it was.
  */
 export function buttonListener(deps: SlackDeps) {
-  return async ({ action, ack, respond, user, channel }: ButtonArgs): Promise<void> => {
+  return async ({ action, ack, respond, user, channel, trigger }: ButtonArgs): Promise<void> => {
+    const start = performance.now();
     await ack();
     try {
       const call = action.value === undefined ? undefined : decodeCall(action.value);
@@ -128,8 +152,10 @@ export function buttonListener(deps: SlackDeps) {
         await respond(STALE);
         return;
       }
-      const reply = await runCommand(contextAt(deps, channel, user), call, deps.log);
-      const payload = render(deps, reply);
+      const answer = () => runCommand(contextAt(deps, channel, user), call, deps.log);
+      const at = arrival(deps, start, trigger);
+      const made = await reported(deps.telemetry, at, call, answer, (r) => render(deps, r));
+      const { reply, rendered: payload } = made;
       await respond(
         reply.kind === "answer"
           ? { ...payload, replace_original: true }

@@ -1,8 +1,10 @@
+import { reported } from "../../command/answered.ts";
 import type { SlackBlock } from "../../render/slack/block-kit.ts";
 import { renderSlackMessage } from "../../render/slack/blocks.ts";
-import { answerAddressedLine } from "../../text/answer-line.ts";
+import type { Reply } from "../../reply/reply.ts";
+import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
 import { lineOfMessage } from "./line.ts";
-import { contextAt, type SlackDeps } from "./listeners.ts";
+import { arrival, contextAt, type SlackDeps } from "./listeners.ts";
 
 // The natural way in where slash commands cannot go: a mention of the app in a channel or a
 // thread (`@Barents who is frode berg`), and a direct message to it. Both take a whole command
@@ -48,6 +50,8 @@ export interface MessageArgs {
   post: PostMessage;
   /** The app's bot user, from auth.test, so its own messages are never answered. */
   botUserId?: string;
+  /** Slack's id for the event, for the log. */
+  eventId?: string;
 }
 
 const SORRY = "Sorry, something went wrong on our side. It has been logged; please try again.";
@@ -58,14 +62,19 @@ function fromPerson(event: SlackMessageEvent, botUserId?: string): boolean {
 }
 
 async function answer(deps: SlackDeps, args: MessageArgs, thread?: string): Promise<void> {
+  const start = performance.now();
   const { event, post } = args;
   const where = { channel: event.channel, ...(thread ? { thread_ts: thread } : {}) };
   const noUnfurl = { unfurl_links: false, unfurl_media: false } as const;
   try {
     const line = lineOfMessage(event.text ?? "", { ...deps, commands: deps.ctx.commands });
     const ctx = contextAt(deps, event.channel, event.user);
-    const reply = await answerAddressedLine(ctx, line, deps.log);
-    const message = renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands });
+    const asked = readAddressedLine(ctx, line);
+    const answer = () => answerRead(ctx, asked, deps.log);
+    const draw = (reply: Reply) =>
+      renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands });
+    const at = arrival(deps, start, args.eventId);
+    const { rendered: message } = await reported(deps.telemetry, at, asked, answer, draw);
     await post({ ...where, ...message, ...noUnfurl });
   } catch (error) {
     deps.logger.error(

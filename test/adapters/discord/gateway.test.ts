@@ -109,6 +109,11 @@ describe("Discord gateway: logging in", () => {
     );
   });
 
+  it("reports its shard Ready, with the heartbeat's ping once there is one, for /metrics and /readyz", async () => {
+    const shards = await gateway.shards();
+    expect(shards).toEqual([{ id: 0, state: "Ready", pingMs: expect.any(Number) }]);
+  });
+
   it("refuses to start with a token Discord rejects, without repeating the token", async () => {
     const bad = "MTAwMDAwMDAwMDAwMDAwMDAy.fake.rejected-token";
     fake.overrides.push((r) =>

@@ -7,6 +7,7 @@ import {
   type SlackResponse,
   slashCommandListener,
 } from "../../../src/adapters/slack/listeners.ts";
+import type { Answered } from "../../../src/command/answered.ts";
 import { defineCommand } from "../../../src/command/declaration.ts";
 import { encodeCall } from "../../../src/reply/call-codec.ts";
 import { reply } from "../../../src/reply/reply.ts";
@@ -214,5 +215,65 @@ describe("the button listener", () => {
     await h.press(encodeCall({ command: "broken", options: {} }));
     expect(h.responses[0]?.text).toMatch(/something went wrong/);
     expect(h.logLines).toContainEqual(expect.objectContaining({ msg: "Slack button failed" }));
+  });
+});
+
+describe("what the listeners report", () => {
+  function reporting() {
+    const answered: Answered[] = [];
+    const deps: SlackDeps = {
+      ctx: { ...bundledContext(), commands: [...COMMANDS, broken] },
+      log: () => {},
+      logger: pino({ level: "silent" }),
+      prefix: "barents-",
+      umbrella: "barents",
+      telemetry: { answered: (a) => void answered.push(a), autocompleted: () => {} },
+    };
+    const ack = async () => {};
+    const respond = async () => {};
+    return { answered, deps, ack, respond };
+  }
+
+  it("a slash command's answer, with Slack's trigger id", async () => {
+    const { answered, deps, ack, respond } = reporting();
+    await slashCommandListener(deps)({
+      command: { command: "/barents-who", text: "huitfeldt", trigger_id: "13345.1.abc" },
+      ack,
+      respond,
+    });
+    expect(answered).toEqual([
+      expect.objectContaining({
+        platform: "slack",
+        command: "who",
+        outcome: "answer",
+        id: "13345.1.abc",
+      }),
+    ]);
+  });
+
+  it("a button's call, with the press's trigger id", async () => {
+    const { answered, deps, ack, respond } = reporting();
+    await buttonListener(deps)({
+      action: {
+        action_id: "barents:page:next",
+        value: encodeCall({ command: "timeline", options: { page: 2 } }),
+      },
+      ack,
+      respond,
+      trigger: "777.2.def",
+    });
+    expect(answered).toEqual([
+      expect.objectContaining({ command: "timeline", outcome: "answer", id: "777.2.def" }),
+    ]);
+  });
+
+  it("a reply that cannot be drawn as a failure, once: the person got an apology", async () => {
+    const { answered, deps, ack, respond } = reporting();
+    await slashCommandListener(deps)({
+      command: { command: "/barents-broken", text: "" },
+      ack,
+      respond,
+    });
+    expect(answered).toEqual([expect.objectContaining({ command: "broken", outcome: "failure" })]);
   });
 });

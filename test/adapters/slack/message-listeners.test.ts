@@ -9,6 +9,7 @@ import {
   type PostMessage,
   type SlackMessageEvent,
 } from "../../../src/adapters/slack/message-listeners.ts";
+import type { Answered } from "../../../src/command/answered.ts";
 import { bundledContext } from "../../support/context.ts";
 
 // Mentions and direct messages as Bolt hands them over, with chat.postMessage recorded.
@@ -18,7 +19,9 @@ type Posted = Parameters<PostMessage>[0];
 
 function harness() {
   const posted: Posted[] = [];
+  const answered: Answered[] = [];
   const deps: SlackDeps = {
+    telemetry: { answered: (a) => void answered.push(a), autocompleted: () => {} },
     ctx: bundledContext(),
     log: () => {},
     logger: pino({ level: "silent" }),
@@ -33,6 +36,7 @@ function harness() {
       event: { type: "app_mention", channel: "C1", user: "U1", ts: "100.1", ...event },
       post,
       botUserId: BOT,
+      eventId: "Ev0MENTION",
     });
   const dm = (event: Partial<SlackMessageEvent>) =>
     directMessageListener(deps)({
@@ -47,7 +51,7 @@ function harness() {
       post,
       botUserId: BOT,
     });
-  return { posted, mention, dm };
+  return { posted, answered, mention, dm };
 }
 
 const header = (p: Posted | undefined) => JSON.stringify(p?.blocks?.[0]);
@@ -64,6 +68,25 @@ describe("a command line in a message", () => {
     ["<@U0BOT>", ""],
   ])("reads %j as %j", (text, line) => {
     expect(lineOfMessage(text, names)).toBe(line);
+  });
+});
+
+describe("what a mention or a DM reports", () => {
+  it("one answer each, by the command the line named, with the event's id", async () => {
+    const { answered, mention, dm } = harness();
+    await mention({ text: "<@U0BOT> who huitfeldt" });
+    await dm({ text: 'who name:"Jonas' });
+    await dm({ text: "" });
+    expect(answered).toEqual([
+      expect.objectContaining({
+        platform: "slack",
+        command: "who",
+        outcome: "answer",
+        id: "Ev0MENTION",
+      }),
+      expect.objectContaining({ platform: "slack", command: "unknown", outcome: "usage_error" }),
+      expect.objectContaining({ platform: "slack", command: "help", outcome: "answer" }),
+    ]);
   });
 });
 
