@@ -17,6 +17,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
@@ -66,6 +67,7 @@ export function isStale(out = DIST, root = ROOT) {
  */
 export async function build(out = DIST) {
   const started = performance.now();
+  const startedAt = Date.now();
   const { build: esbuild } = await import("esbuild");
   const staging = `${out}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
@@ -93,7 +95,10 @@ export async function build(out = DIST) {
     chunkNames: "chunk-[hash]",
     logLevel: "warning",
   });
-  writeFileSync(join(staging, STAMP), "");
+  // Stamped with the time the build began: a source saved while it ran is newer, so stale.
+  const stamp = join(staging, STAMP);
+  writeFileSync(stamp, "");
+  utimesSync(stamp, startedAt / 1000, startedAt / 1000);
   const old = `${out}.${process.pid}.old`;
   mkdirSync(dirname(out), { recursive: true });
   try {
@@ -101,7 +106,17 @@ export async function build(out = DIST) {
   } catch {
     // Nothing built before.
   }
-  renameSync(staging, out);
+  try {
+    renameSync(staging, out);
+  } catch (error) {
+    // Another launch swapped its build in between our two renames: theirs is as fresh.
+    if (
+      !["ENOTEMPTY", "EEXIST"].includes(/** @type {NodeJS.ErrnoException} */ (error).code ?? "")
+    ) {
+      throw error;
+    }
+    rmSync(staging, { recursive: true, force: true });
+  }
   rmSync(old, { recursive: true, force: true });
   return { ms: performance.now() - started, out };
 }

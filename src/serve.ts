@@ -35,7 +35,11 @@ export async function serve(
 ): Promise<Running> {
   const { config, logger } = base;
   const stops: Array<() => Promise<void>> = [];
+  let halt: (() => Promise<void>) | undefined;
   const stopAll = async () => {
+    // The daily posts stop claiming and start their SHUTDOWN_LIMIT at once, beside the HTTP
+    // server's close: one limit from the signal for both, not one after the other.
+    void halt?.();
     // Newest first: the HTTP server stops taking requests before its adapters go, and the
     // scheduler stops before the store it writes to closes.
     for (const stop of stops.reverse()) await stop().catch(() => {});
@@ -54,6 +58,7 @@ export async function serve(
     const postOptions = onPost ? { ...options, onPost } : options;
     const daily = await openDailyPosts(base, postingPlatforms(base, transports), postOptions);
     stops.push(() => daily.stop());
+    halt = () => daily.halt();
     seen.watchStore(daily.desk.store, daily.health);
     // Every adapter's commands reach the same schedule, and report their answers alike.
     const ctx = { ...base.ctx, schedule: daily.desk };
@@ -98,7 +103,7 @@ export async function serve(
       const address = await listen(server, config.PORT, config.HOST);
       port = address.port;
       const open = server;
-      stops.push(() => close(open));
+      stops.push(() => close(open, config.SHUTDOWN_LIMIT));
       logger.info(
         { host: config.HOST, port, paths: [...routes, ...seen.routes].map((r) => r.path) },
         "HTTP server listening",

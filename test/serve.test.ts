@@ -231,6 +231,9 @@ describe("channels named in ONTHISDAY_CHANNELS", { timeout: 30_000 }, () => {
 
       clock = new Date("2026-10-30T11:00:00Z"); // 12:00 in Oslo, 45 minutes after 11:15
       const second = await start(env);
+      // Made by start-up's catch-up, in the background; a stop before would leave them unclaimed.
+      await discord.requests.find((r) => r.path.includes("100000000000000077"));
+      await web.calls.find((c) => c.params.channel === "C0CONFIG1");
       await second.running.stop();
       const toDiscord = channelPosts().filter((r) => r.path.includes("100000000000000077"));
       const toSlack = slackPosts().filter((c) => c.params.channel === "C0CONFIG1");

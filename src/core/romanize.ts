@@ -8,9 +8,10 @@ import { CYRILLIC, CYRILLIC_FIRST } from "./cyrillic.ts";
 
 // Only letters outside Latin need it; Latin text (with its diacritics) is left to fold().
 const NON_LATIN = /(?!\p{Script=Latin})\p{L}/u;
-// Text whose only letters beyond Latin are Cyrillic ones cyrillic.ts holds, and with no other
-// symbols the package would spell out: romanised from that table, letter by letter.
-const CYRILLIC_TEXT = /^[ -~\p{Script=Latin}\p{M}\p{Zs}\u0400-\u052F]*$/u;
+// Text whose only letters beyond Latin are Cyrillic ones cyrillic.ts holds (with the generic
+// combining accents, as on a stressed Russian word, but no other script's marks), and with no
+// other symbols the package would spell out: romanised from that table, letter by letter.
+const CYRILLIC_TEXT = /^[ -~\p{Script=Latin}\p{Script=Inherited}\p{Zs}\u0400-\u052F]*$/u;
 const CYRILLIC_LETTER = /[\u0400-\u052F]/g;
 
 // The package's tables cost some 60 ms and 14 MB to load: loaded only for a letter of another

@@ -111,7 +111,9 @@ export function createHttpServer(
   checks: Readonly<Record<string, HealthCheck>> = {},
 ): Server {
   const all = [healthRoute(checks), ...routes];
-  return createServer(async (req, res) => {
+  // Node waits 60 s for headers and 300 s for a whole request by default; Discord and Slack send
+  // a few kilobytes at once, and a client slower than this is hostile or broken.
+  return createServer({ headersTimeout: 10_000, requestTimeout: 15_000 }, async (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     const here = all.filter((r) => r.path === path);
     const route = here.find((r) => r.method === req.method);
@@ -151,10 +153,18 @@ export function listen(server: Server, port: number, host: string): Promise<Addr
   });
 }
 
-/** Stops accepting and closes idle keep-alive connections, so shutdown does not hang. */
-export function close(server: Server): Promise<void> {
+/**
+ * Stops accepting and closes idle keep-alive connections; requests under way get `limitMs` to
+ * finish, then every connection is closed, so a client that sends its body slowly (or never)
+ * cannot hold shutdown up.
+ */
+export function close(server: Server, limitMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const cut = setTimeout(() => server.closeAllConnections(), limitMs);
+    server.close(() => {
+      clearTimeout(cut);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }

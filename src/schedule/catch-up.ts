@@ -106,7 +106,14 @@ export async function catchUpOne(
     log,
   );
   if (!last) return;
-  const lastDate = last.value?.localDate ?? "";
+  const today = dateOf(now);
+  let lastDate = last.value?.localDate ?? "";
+  if (lastDate > today) {
+    // A clock set back after one that ran ahead: dates claimed then are still to come here, so
+    // they are no high-water mark; each day's claim decides alone.
+    log.warn({ lastDate, today }, "the post log has a date after today; was the clock set back?");
+    lastDate = "";
+  }
   const after = Math.max(Date.parse(subscription.since), now.getTime() - LOOKBACK_MS);
   // Reckoned back only to the last post's date (give or take a day for the zone), so a normal
   // day looks at three due times, not a month of them.
@@ -119,6 +126,7 @@ export async function catchUpOne(
     (due) => dateOf(due) > lastDate,
   );
   const missed: string[] = [];
+  let recordable = true;
   for (const due of open) {
     const late = now.getTime() - due.getTime();
     if (late <= graceMs) {
@@ -128,17 +136,19 @@ export async function catchUpOne(
     }
     const date = dateOf(due);
     const detail = `missed by ${Math.round(late / 60_000)} min, past ONTHISDAY_GRACE`;
+    if (!recordable) continue;
     try {
       if (!(await store.claim(subscription, date, now))) continue;
       await store.settle(subscription, date, { status: "skipped", attempts: 0, detail }, now);
       missed.push(date);
     } catch (error) {
-      // The store is failing: said once, not once for each day of a long outage.
+      // The store is failing: said once, not once for each day of a long outage; a post still
+      // within the grace window, later in the list, is made all the same.
       log.warn(
         { err: error, from: date, graceMs },
         "not made, and the store could not record why: due more than ONTHISDAY_GRACE before the bot saw it",
       );
-      break;
+      recordable = false;
     }
   }
   if (missed.length > 0) {

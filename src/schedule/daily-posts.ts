@@ -79,6 +79,12 @@ export interface DailyPosts {
    * posts are caught up in the background.
    */
   start(posters: Partial<Record<Platform, Poster>>): void;
+  /**
+   * Begins the scheduler's stop: it claims nothing more, and posts under way get SHUTDOWN_LIMIT
+   * from now. Called as shutdown begins, beside the HTTP server's close, not after it.
+   */
+  halt(): Promise<void>;
+  /** Waits for halt() (calling it if nobody has) and closes the store. */
   stop(): Promise<void>;
 }
 
@@ -109,6 +115,11 @@ export async function openDailyPosts(
   const { store, health } = watchStore(opened, logger, now);
   const defaults = { time: config.ONTHISDAY_TIME, timeZone: config.BOT_TIMEZONE };
   let scheduler: Scheduler | undefined;
+  let halted: Promise<void> | undefined;
+  const halt = () => {
+    halted ??= scheduler?.stop(config.SHUTDOWN_LIMIT) ?? Promise.resolve();
+    return halted;
+  };
   try {
     await applyConfiguredChannels(store, config.ONTHISDAY_CHANNELS, defaults, now());
   } catch (error) {
@@ -135,8 +146,9 @@ export async function openDailyPosts(
       void scheduler.start();
       logger.info({ state: config.STATE_DIR }, "scheduler on");
     },
+    halt,
     async stop() {
-      await scheduler?.stop(config.SHUTDOWN_LIMIT);
+      await halt();
       store.close();
     },
   };

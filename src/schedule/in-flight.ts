@@ -10,11 +10,15 @@ interface Entry {
   date: string;
   log: Logger;
   cut: boolean;
+  /** Its outcome is being written by its own path, which a cut-off must not write over. */
+  recording: boolean;
 }
 
 export interface Flight {
   /** True once a stop recorded this post itself: its own outcome is then not recorded. */
   readonly cut: boolean;
+  /** Its own outcome is about to be written: a cut-off leaves it to that. */
+  recording(): void;
   /** The post's outcome is recorded (or it was cut off): it is no longer under way. */
   done(): void;
 }
@@ -24,11 +28,14 @@ export class InFlight {
 
   begin(ref: ChannelRef, date: string, log: Logger): Flight {
     const key = `${channelKey(ref)} ${date}`;
-    const entry: Entry = { ref, date, log, cut: false };
+    const entry: Entry = { ref, date, log, cut: false, recording: false };
     this.posts.set(key, entry);
     return {
       get cut() {
         return entry.cut;
+      },
+      recording: () => {
+        entry.recording = true;
       },
       done: () => {
         if (this.posts.get(key) === entry) this.posts.delete(key);
@@ -60,6 +67,14 @@ export class InFlight {
   async cutOff(store: ScheduleStore, now: Date, afterMs: number): Promise<void> {
     const detail = `cut off by shutdown after ${Math.round(afterMs / 1000)} s while being sent; it may have arrived, so it is not resent`;
     for (const entry of this.posts.values()) {
+      // Already being recorded as it ended (a send that finished, a claim given back): that
+      // write stands; if a locked store holds it, the post stays claimed, never resent.
+      if (entry.recording) {
+        entry.log.warn(
+          "stopping before this post's outcome reached the store; it stays claimed and is not resent",
+        );
+        continue;
+      }
       entry.cut = true;
       try {
         await store.settle(entry.ref, entry.date, { status: "failed", attempts: 1, detail }, now);

@@ -264,6 +264,7 @@ export class Scheduler {
         ? await deliver(this.sending, poster, ref, note, postNonce(ref, date), deadline)
         : { status: "skipped", attempts: 0, detail: "nothing recorded for this day" };
       if (flight.cut) return;
+      flight.recording();
       this.options.onPost?.({
         platform: ref.platform,
         outcome: outcome.status === "failed" && this.stopped ? "stopped" : outcome.status,

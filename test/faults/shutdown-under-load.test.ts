@@ -125,4 +125,37 @@ describe("SIGTERM under load", { timeout: 60_000 }, () => {
     expect(toDiscord).toHaveLength(1);
     expect(toSlack).toHaveLength(1);
   });
+
+  it("is not held up by a client that never finishes its request: one limit from the signal", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "barents-stop-slow-"));
+    const ref: ChannelRef = { platform: "discord", channel: "500000000000000002" };
+    await seedDuePosts(stateDir, [ref]);
+    // The post's send never answers; a client sends all but the last byte of a request, ever.
+    discord.overrides.push((r) =>
+      r.method === "POST" && r.path === `/channels/${ref.channel}/messages` ? "hang" : undefined,
+    );
+    const bot = await startBot({ discord, web, urls }, stateDir, { SHUTDOWN_LIMIT: "2s" });
+    try {
+      await discord.request("POST", `/channels/${ref.channel}/messages`);
+      held(
+        bot.base,
+        "/discord/interactions",
+        signedInteraction(slashCommand("who", { name: "x" })),
+      ).answer.catch(() => {});
+      expect((await fetch(`${bot.base}/healthz`)).status).toBe(200);
+      const stopped = await bot.terminate();
+      expect(stopped.code).toBe(0);
+      // The HTTP close and the posts' drain share the 2 s; then five seconds of margin.
+      expect(stopped.ms).toBeLessThan(7000);
+      expect(bot.log.all((l) => l.msg === "post not made")).toEqual([
+        expect.objectContaining({
+          reason: expect.stringMatching(/^cut off by shutdown after 2 s/),
+        }),
+      ]);
+    } finally {
+      discord.overrides.pop();
+      bot.child.kill("SIGKILL");
+      rmSync(stateDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -130,3 +130,35 @@ describe("/healthz with a part not working", () => {
     }
   });
 });
+
+describe("closing the server", () => {
+  it("does not wait past its limit for a client that never finishes its request", async () => {
+    let taken: () => void = () => {};
+    const requestTaken = new Promise<void>((resolve) => (taken = resolve));
+    const slow = createHttpServer(
+      [
+        {
+          method: "POST",
+          path: "/echo",
+          handler: async (req, res) => {
+            taken();
+            const body = await readBody(req, 64);
+            sendJson(res, 200, { bytes: body.length });
+          },
+        },
+      ],
+      createLogger("silent"),
+    );
+    const { port } = await listen(slow, 0, "127.0.0.1");
+    const socket = connect(port, "127.0.0.1");
+    const ended = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    // Headers and half of the promised body, then nothing.
+    socket.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf!");
+    await requestTaken;
+    // Without the limit, Node would wait for its own 300 s request timeout.
+    await close(slow, 100);
+    await ended;
+    expect(socket.destroyed).toBe(true);
+  });
+});

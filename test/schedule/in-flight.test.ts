@@ -81,4 +81,40 @@ describe("Scheduler.stop(drainMs)", () => {
     expect(await store.post(news, "2026-10-30")).toMatchObject({ status: "sent" });
     store.close();
   });
+
+  it("leaves a post whose own outcome is being written to that write, even when it is stuck", async () => {
+    const store = await subscribedStore();
+    // The send works; writing how it ended waits on a lock that outlasts the stop.
+    const stuck: ScheduleStore = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === "settle") return () => new Promise<void>(() => {});
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const log = capturedLogger();
+    const scheduler = new Scheduler({
+      store: stuck,
+      index: bundledContext().index,
+      posters: { discord: { post: async () => {} } },
+      logger: log.logger,
+      graceMs: 6 * 3_600_000,
+      empty: "say",
+    });
+    void scheduler.postToday(news);
+    await vi.advanceTimersByTimeAsync(10);
+    const stopped = scheduler.stop(1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    await stopped;
+    // Not written over as "cut off … may have arrived": it did arrive. Left claimed, so no
+    // restart resends it, and the next start reports it.
+    expect(log.lines.some((l) => String(l.reason).startsWith("cut off by shutdown"))).toBe(false);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        msg: expect.stringMatching(/^stopping before this post/),
+      }),
+    );
+    expect(await store.post(news, "2026-10-30")).toMatchObject({ status: "sending" });
+    store.close();
+  });
 });

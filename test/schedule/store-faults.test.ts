@@ -156,9 +156,9 @@ describe("fault 1: a store that cannot be read", { timeout: 30_000 }, () => {
 });
 
 describe("a store that fails while a restart accounts for missed days", { timeout: 30_000 }, () => {
-  it("says so in one warning, not one per day, and starts anyway", async () => {
+  it("says so in one warning, not one per day, and still makes today's post", async () => {
     vi.useFakeTimers();
-    vi.setSystemTime(new Date("2026-10-30T07:00:00Z")); // 08:00 in Oslo; down since the 20th
+    vi.setSystemTime(new Date("2026-10-30T08:30:00Z")); // 09:30 in Oslo; down since the 20th
     const store = openSqliteStore(":memory:");
     cleanups.push(() => store.close());
     await store.subscribe({
@@ -169,9 +169,14 @@ describe("a store that fails while a restart accounts for missed days", { timeou
       by: "U0ALICE",
       since: "2026-10-20T00:00:00.000Z",
     });
+    // Recording the days past the grace window fails; today's claim, within it, works.
     const failing: ScheduleStore = new Proxy(store, {
       get(target, name, receiver) {
-        if (name === "claim") return async () => Promise.reject(new Error("disk I/O error"));
+        if (name === "claim")
+          return (ref: ChannelRef, date: string, at: Date) =>
+            date < "2026-10-30"
+              ? Promise.reject(new Error("database is locked"))
+              : target.claim(ref, date, at);
         return Reflect.get(target, name, receiver);
       },
     });
@@ -180,7 +185,26 @@ describe("a store that fails while a restart accounts for missed days", { timeou
     await running.start();
     const warnings = log.lines.filter((l) => String(l.msg).includes("could not record why"));
     expect(warnings).toEqual([expect.objectContaining({ level: 40, from: "2026-10-20" })]);
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([team.channel]);
+    expect((await store.post(team, "2026-10-30"))?.status).toBe("sent");
+  });
+
+  it("makes today's post when the post log holds a later date (a clock set back)", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T08:30:00Z")); // 09:30 in Oslo
+    const store = openSqliteStore(":memory:");
+    cleanups.push(() => store.close());
+    await subscribe(store, team);
+    // Claimed while the clock ran two days ahead.
+    await store.claim(team, "2026-11-01", new Date("2026-11-01T08:00:00Z"));
+    await store.settle(team, "2026-11-01", { status: "sent", attempts: 1 }, new Date());
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running, log } = scheduler(store, poster);
+    await running.start();
+    expect(sent).toEqual([team.channel]);
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ lastDate: "2026-11-01", today: "2026-10-30" }),
+    );
   });
 });
 
