@@ -18,9 +18,10 @@ export default defineConfig({
           name: "unit",
           include: ["test/**/*.test.ts"],
           exclude: [...configDefaults.exclude, SLOW],
-          // Unit files share one module graph per worker: each importing discord.js, Bolt and
-          // the dataset afresh was three quarters of their time. None stubs globals or mocks
-          // modules, and each restores the real timers it faked.
+          // Unit files share one module graph per worker: importing every module afresh for
+          // each file (discord.js and Bolt among them) was most of their run time. None stubs
+          // globals or mocks modules, and each restores the real timers it faked; shuffled file
+          // orders pass too (--sequence.shuffle.files).
           isolate: false,
           // In-process and CPU-bound, so every core; vitest's default leaves one idle.
           maxWorkers: "100%",
