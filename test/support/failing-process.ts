@@ -1,7 +1,7 @@
 import { createLogger } from "../../src/logger.ts";
 import { installProcessPolicy } from "../../src/process-policy.ts";
 
-// A child process for test/process-policy.test.ts: installs the bot's process policy, fails the
+// A child process for test/process-policy.slow.test.ts: installs the bot's process policy, fails the
 // way argv[2] names, then says on stdout whether it is still running.
 
 installProcessPolicy(createLogger("info"));
