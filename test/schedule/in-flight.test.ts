@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Logger } from "../../src/logger.ts";
 import type { Poster } from "../../src/schedule/delivery.ts";
 import { Scheduler } from "../../src/schedule/scheduler.ts";
 import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
@@ -25,6 +26,18 @@ async function subscribedStore(): Promise<ScheduleStore> {
   return store;
 }
 
+/** A scheduler posting to Discord through `poster`, with six hours' grace. */
+function discordScheduler(store: ScheduleStore, poster: Poster, logger: Logger): Scheduler {
+  return new Scheduler({
+    store,
+    index: bundledContext().index,
+    posters: { discord: poster },
+    logger,
+    graceMs: 6 * 3_600_000,
+    empty: "say",
+  });
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -35,14 +48,7 @@ describe("Scheduler.stop(drainMs)", () => {
     let answer: () => void = () => {};
     const poster: Poster = { post: () => new Promise<void>((resolve) => (answer = resolve)) };
     const log = capturedLogger();
-    const scheduler = new Scheduler({
-      store,
-      index: bundledContext().index,
-      posters: { discord: poster },
-      logger: log.logger,
-      graceMs: 6 * 3_600_000,
-      empty: "say",
-    });
+    const scheduler = discordScheduler(store, poster, log.logger);
     const posting = scheduler.postToday(news);
     await vi.advanceTimersByTimeAsync(10);
     expect(await store.post(news, "2026-10-30")).toMatchObject({ status: "sending" });
@@ -65,14 +71,7 @@ describe("Scheduler.stop(drainMs)", () => {
   it("waits for sends that end in time, recording them as they ended", async () => {
     const store = await subscribedStore();
     const poster: Poster = { post: () => new Promise<void>((resolve) => setTimeout(resolve, 500)) };
-    const scheduler = new Scheduler({
-      store,
-      index: bundledContext().index,
-      posters: { discord: poster },
-      logger: capturedLogger().logger,
-      graceMs: 6 * 3_600_000,
-      empty: "say",
-    });
+    const scheduler = discordScheduler(store, poster, capturedLogger().logger);
     void scheduler.postToday(news);
     await vi.advanceTimersByTimeAsync(10);
     const stopped = scheduler.stop(1000);
@@ -92,14 +91,7 @@ describe("Scheduler.stop(drainMs)", () => {
       },
     });
     const log = capturedLogger();
-    const scheduler = new Scheduler({
-      store: stuck,
-      index: bundledContext().index,
-      posters: { discord: { post: async () => {} } },
-      logger: log.logger,
-      graceMs: 6 * 3_600_000,
-      empty: "say",
-    });
+    const scheduler = discordScheduler(stuck, { post: async () => {} }, log.logger);
     void scheduler.postToday(news);
     await vi.advanceTimersByTimeAsync(10);
     const stopped = scheduler.stop(1000);
