@@ -1,14 +1,38 @@
-import { type ChildProcessWithoutNullStreams, spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { startFakeDiscord } from "../../test/support/fake-discord.ts";
 import { startFakeSocket, startFakeWebApi } from "../../test/support/fake-slack.ts";
-import { cleanEnv, logLine, ROOT, spawnScript } from "../../test/support/process.ts";
+import { cleanEnv, logLine, ROOT } from "../../test/support/process.ts";
+import { ensureBuilt } from "../build.mjs";
 import { median } from "./stats.ts";
 
-// Whole processes, as people start them: `npm run ask` and the console bot from launch to the
-// first answer, and the bot's resident memory once Discord and Slack are connected (to the
-// loopback fakes the tests use) and it sits idle.
+// Whole processes, as people start them: the compiled `ask` and console bot (dist/, plain node,
+// as `npm run ask` and `npm start` run them) from launch to the first answer, and the bot's
+// resident memory once Discord and Slack are connected (to the loopback fakes the tests use) and
+// it sits idle. Each beside a bare `node` launch measured in the same run: the targets are ratios.
+
+/** Preloaded into every measured process, the bare one too: prints its peak RSS at exit. */
+const PEAK = ["--import", "./src/bench/peak-rss.mjs"];
+
+/** Starts a compiled entry (dist/<entry>.js) with plain node, as the npm scripts do. */
+function spawnCompiled(entry: string, env = cleanEnv(), args: readonly string[] = []) {
+  return spawn(process.execPath, [...PEAK, `dist/${entry}.js`, ...args], { cwd: ROOT, env });
+}
+
+/** Resolves with the peak RSS in MB a child printed through PEAK, once it has exited. */
+function peakMb(child: ChildProcessWithoutNullStreams): Promise<number> {
+  let err = "";
+  child.stderr.on("data", (chunk) => {
+    err += String(chunk);
+  });
+  return new Promise((resolve) => {
+    child.once("close", () => {
+      const kb = Number(/PEAK (\d+)/.exec(err)?.[1] ?? Number.NaN);
+      resolve(Math.round((kb / 1024) * 10) / 10);
+    });
+  });
+}
 
 /** Resolves once `child` has printed `marker` on stdout. */
 function printed(child: ChildProcessWithoutNullStreams, marker: string): Promise<void> {
@@ -25,20 +49,37 @@ function printed(child: ChildProcessWithoutNullStreams, marker: string): Promise
 const QUESTION = "/expulsions 2023";
 const ANSWER = "Expulsions in 2023";
 
-/** Milliseconds from launching `npm run ask` to its answer on stdout. */
-async function askOnce(): Promise<number> {
+interface Launch {
+  ms: number;
+  peakMb: number;
+}
+
+/** Milliseconds from launching the compiled `ask` to its answer on stdout, and its peak RSS. */
+async function askOnce(): Promise<Launch> {
   const start = performance.now();
-  const child = spawnScript("src/adapters/ask.ts", cleanEnv(), [QUESTION]);
+  const child = spawnCompiled("ask", cleanEnv(), [QUESTION]);
+  const peak = peakMb(child);
   await printed(child, ANSWER);
   const ms = performance.now() - start;
-  child.kill();
-  return ms;
+  return { ms, peakMb: await peak };
+}
+
+/** The same for a bare node that prints one word: the floor every launch stands on. */
+async function bareOnce(): Promise<Launch> {
+  const start = performance.now();
+  const child = spawn(process.execPath, [...PEAK, "-e", 'process.stdout.write("ready")'], {
+    cwd: ROOT,
+  });
+  const peak = peakMb(child);
+  await printed(child, "ready");
+  const ms = performance.now() - start;
+  return { ms, peakMb: await peak };
 }
 
 /** Milliseconds from launching the console bot to its answer to the first line typed. */
 async function consoleOnce(): Promise<number> {
   const start = performance.now();
-  const child = spawnScript("src/main.ts");
+  const child = spawnCompiled("main");
   // Typed at once: readline holds the line until the bot is ready to read it.
   child.stdin.write(`${QUESTION}\n`);
   await printed(child, ANSWER);
@@ -52,17 +93,32 @@ export interface StartupFigures {
   /** Median milliseconds over `runs` launches. */
   askMs: number;
   consoleMs: number;
+  /** A bare `node -e` launch to its first output, in the same rounds. */
+  bareMs: number;
+  /** Median peak RSS, MB, of `ask` and of the bare launch. */
+  askPeakMb: number;
+  barePeakMb: number;
   runs: number;
 }
 
 export async function benchStartup(runs = 10): Promise<StartupFigures> {
-  const ask: number[] = [];
+  await ensureBuilt();
+  const ask: Launch[] = [];
+  const bare: Launch[] = [];
   const console: number[] = [];
   for (let i = 0; i < runs; i++) {
+    bare.push(await bareOnce());
     ask.push(await askOnce());
     console.push(await consoleOnce());
   }
-  return { askMs: median(ask), consoleMs: median(console), runs };
+  return {
+    askMs: median(ask.map((l) => l.ms)),
+    consoleMs: median(console),
+    bareMs: median(bare.map((l) => l.ms)),
+    askPeakMb: median(ask.map((l) => l.peakMb)),
+    barePeakMb: median(bare.map((l) => l.peakMb)),
+    runs,
+  };
 }
 
 /** A process's resident set size in MB, from /proc (Linux). */
@@ -84,7 +140,8 @@ export interface MemoryFigures {
 export async function benchMemory(settleMs = 3000): Promise<MemoryFigures> {
   const settle = () => new Promise((resolve) => setTimeout(resolve, settleMs));
 
-  const consoleBot = spawnScript("src/main.ts");
+  await ensureBuilt();
+  const consoleBot = spawnCompiled("main");
   consoleBot.stdin.write(`${QUESTION}\n`);
   await printed(consoleBot, ANSWER);
   await settle();
@@ -94,8 +151,8 @@ export async function benchMemory(settleMs = 3000): Promise<MemoryFigures> {
   const discord = await startFakeDiscord();
   const socket = await startFakeSocket();
   const web = await startFakeWebApi({ socketUrl: socket.url });
-  const bot = spawnScript(
-    "src/main.ts",
+  const bot = spawnCompiled(
+    "main",
     cleanEnv({
       LOG_LEVEL: "info",
       DISCORD_TOKEN: "discord-bot-token-for-bench",

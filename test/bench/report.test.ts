@@ -69,7 +69,14 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
       http("bare", "/who huitfeldt", 1000),
       http("bare-sized", "/who huitfeldt", 950),
     ],
-    startup: { askMs: 450, consoleMs: 470, runs: 10 },
+    startup: {
+      askMs: 450,
+      consoleMs: 470,
+      bareMs: 200,
+      askPeakMb: 60,
+      barePeakMb: 40,
+      runs: 10,
+    },
     memory: {
       consoleMb: 95,
       connectedMb: 150,
@@ -92,8 +99,11 @@ describe("renderReport", () => {
   });
 
   it("marks a target missed with no and the size of the gap", () => {
-    expect(targetLine(report, "idle RSS ≤ 100 MB on the bundled data (Discord")).toContain(
-      "**no**: 50.0 MB over",
+    expect(targetLine(report, "idle RSS, Discord and Slack connected ≤ 1.15×")).toContain(
+      "150 MB, 1.60× 94 MB | **no**: 0.45× over",
+    );
+    expect(targetLine(report, "ask, start to answer ≤ 2×")).toContain(
+      "450 ms, 2.25× 200 ms | **no**: 0.25× over",
     );
     expect(
       targetLine(report, "Discord HTTP mode ≥ 80% of the bare server's throughput (/who"),
@@ -101,10 +111,10 @@ describe("renderReport", () => {
   });
 
   it("says what bounds each miss in the run's own figures, and nothing of targets met", () => {
-    expect(report).toContain("importing discord.js and Bolt alone brings it to 94 MB");
+    expect(report).toContain("94 MB once it has imported discord.js and Bolt alone");
     expect(report).toContain("**HTTP throughput of a command.**");
     expect(report).not.toContain("**Index build.**");
-    expect(report).not.toContain("**Start-up.**");
+    expect(report).toContain("**Start-up.**");
   });
 
   it("compares the name search with plain Fuse.js at each size", () => {
