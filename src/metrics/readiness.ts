@@ -1,5 +1,6 @@
 import { messageOf } from "../error-message.ts";
 import { type Route, sendJson } from "../http/server.ts";
+import { withDeadline } from "../with-deadline.ts";
 
 // GET /readyz: whether this process should be sent work now. /healthz says the process is alive
 // (a restart would not help a process that is merely starting or waiting for its store); /readyz
@@ -15,16 +16,17 @@ export type ReadyReport = { ready: true } | { ready: false; reasons: Record<stri
 export const CHECK_TIMEOUT_MS = 2000;
 
 async function within(check: ReadyCheck, ms: number): Promise<string | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`did not answer within ${ms / 1000} s`), ms);
-  });
   try {
-    return await Promise.race([Promise.resolve().then(check), late]);
+    // Wrapped, so a check that answers "ready" (undefined) is told apart from one out of time.
+    const answered = await withDeadline(
+      Promise.resolve()
+        .then(check)
+        .then((reason) => ({ reason })),
+      ms,
+    );
+    return answered ? answered.reason : `did not answer within ${ms / 1000} s`;
   } catch (error) {
     return messageOf(error);
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Logger } from "../logger.ts";
 import { type ChannelRef, channelKey, type ScheduleStore } from "../store/schedule-store.ts";
+import { withDeadline } from "../with-deadline.ts";
 
 // Posts claimed and not yet recorded. A stop waits for them, up to SHUTDOWN_LIMIT; what is still
 // under way then (a send on the wire, a store write waiting on a lock) is recorded here as
@@ -54,13 +55,11 @@ export class InFlight {
     store: ScheduleStore,
     now: () => Date,
   ): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), drainMs);
-    });
-    const ranOut = await Promise.race([work.then(() => false), late]);
-    clearTimeout(timer);
-    if (ranOut) await this.cutOff(store, now(), drainMs);
+    const finished = await withDeadline(
+      work.then(() => true),
+      drainMs,
+    );
+    if (!finished) await this.cutOff(store, now(), drainMs);
   }
 
   /** Records every post still under way as failed: cut off by a stop that ran out of time. */

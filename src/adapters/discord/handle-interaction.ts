@@ -25,6 +25,7 @@ import { decodeCall } from "../../reply/call-codec.ts";
 import type { CommandCall, Reply } from "../../reply/reply.ts";
 import type { Place } from "../../schedule/desk.ts";
 import type { Started } from "../../startup.ts";
+import { withDeadline } from "../../with-deadline.ts";
 import { autocompleteChoices, optionValues } from "./interaction-options.ts";
 import {
   asEdit,
@@ -134,19 +135,6 @@ function buttonCall(data: Record<string, unknown>): CommandCall | undefined {
   const id = data.custom_id;
   if (data.component_type !== ComponentType.Button || typeof id !== "string") return undefined;
   return id.length <= DISCORD_LIMITS.customId ? decodeCall(id) : undefined;
-}
-
-/** `work`'s result if it settles within `ms`, else undefined; the timer never outlives it. */
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 type Mode = "new" | "update";

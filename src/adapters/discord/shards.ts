@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from "discord.js";
 import type { Started } from "../../startup.ts";
+import { withDeadline } from "../../with-deadline.ts";
 import type { RunningGateway, ShardState } from "./gateway.ts";
 import { loggableError } from "./responses.ts";
 import { createRest } from "./rest.ts";
@@ -38,14 +39,12 @@ const PING_TIMEOUT_MS = 1000;
 /** A shard process's state as the manager knows it, and its ping if it answers in time. */
 async function shardState(shard: Shard): Promise<ShardState> {
   const state = shard.ready ? "Ready" : "NotReady";
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), PING_TIMEOUT_MS);
-  });
   const ping = shard.ready
-    ? await Promise.race([shard.fetchClientValue("ws.ping").catch(() => undefined), late])
+    ? await withDeadline(
+        shard.fetchClientValue("ws.ping").catch(() => undefined),
+        PING_TIMEOUT_MS,
+      )
     : undefined;
-  clearTimeout(timer);
   return typeof ping === "number" ? { id: shard.id, state, pingMs: ping } : { id: shard.id, state };
 }
 
