@@ -99,13 +99,14 @@ export async function serve(
     let server: Server | undefined;
     let port: number | undefined;
     if (needsHttpServer(transports)) {
-      server = createHttpServer([...routes, ...seen.routes], logger, { schedule: daily.health });
+      const served = [...routes, ...seen.routes];
+      server = createHttpServer(served, logger, { schedule: daily.health });
       const address = await listen(server, config.PORT, config.HOST);
       port = address.port;
       const open = server;
       stops.push(() => close(open, config.SHUTDOWN_LIMIT));
       logger.info(
-        { host: config.HOST, port, paths: [...routes, ...seen.routes].map((r) => r.path) },
+        { host: config.HOST, port, paths: served.map((r) => r.path) },
         "HTTP server listening",
       );
       seen.httpListening();

@@ -122,19 +122,19 @@ export async function catchUpOne(
     days(after),
     lastDate ? days(Date.parse(`${lastDate}T00:00:00Z`)) : Infinity,
   );
-  const open = dueBetween(subscription, new Date(after), now, max).filter(
-    (due) => dateOf(due) > lastDate,
-  );
+  // Each due time's local date, reckoned once: an Intl formatter each time.
+  const open = dueBetween(subscription, new Date(after), now, max)
+    .map((due) => ({ due, date: dateOf(due) }))
+    .filter(({ date }) => date > lastDate);
   const missed: string[] = [];
   let recordable = true;
-  for (const due of open) {
+  for (const { due, date } of open) {
     const late = now.getTime() - due.getTime();
     if (late <= graceMs) {
-      if (late > LATE_MS) log.info({ date: dateOf(due), lateMs: late }, "making a missed post");
+      if (late > LATE_MS) log.info({ date, lateMs: late }, "making a missed post");
       make(due);
       continue;
     }
-    const date = dateOf(due);
     const detail = `missed by ${Math.round(late / 60_000)} min, past ONTHISDAY_GRACE`;
     if (!recordable) continue;
     try {
