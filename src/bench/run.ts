@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { BUNDLED_DATA_DIR, createContext } from "../boot.ts";
 import { synthDataset } from "../synth/dataset.ts";
 import { writeDataset } from "../synth/write-dataset.ts";
@@ -14,8 +15,9 @@ import { benchRankAgreement, benchRelevance, benchSearchSpeed } from "./search-b
 
 // `npm run bench`: every figure issue 6 asks for, in one run, written to BENCHMARKS.md (a table
 // for people) and BENCHMARKS.json (the same numbers for tools). `-- --quick` runs fewer rounds,
-// for trying the benchmark itself; the committed report comes from a full run. `-- --report`
-// writes BENCHMARKS.md again from BENCHMARKS.json, measuring nothing.
+// for trying the benchmark itself: it writes its report to the system's temp folder, never over
+// the committed BENCHMARKS.md, which comes from a full run. `-- --report` writes BENCHMARKS.md
+// again from BENCHMARKS.json, measuring nothing.
 
 const ROOT = new URL("../../", import.meta.url);
 const quick = process.argv.includes("--quick");
@@ -120,9 +122,11 @@ async function main(): Promise<void> {
       startup,
       memory,
     };
-    writeFileSync(new URL("BENCHMARKS.json", ROOT), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(new URL("BENCHMARKS.md", ROOT), renderReport(results));
-    step(`done in ${results.seconds} s: BENCHMARKS.md and BENCHMARKS.json written`);
+    const out = quick ? join(tmpdir(), "barents-bench-quick") : fileURLToPath(ROOT);
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, "BENCHMARKS.json"), `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(join(out, "BENCHMARKS.md"), renderReport(results));
+    step(`done in ${results.seconds} s: BENCHMARKS.md and BENCHMARKS.json written to ${out}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
