@@ -25,6 +25,10 @@ export default defineConfig({
           isolate: false,
           // In-process and CPU-bound, so every core; vitest's default leaves one idle.
           maxWorkers: "100%",
+          // vitest's 5 s default is a wall-clock bet: on a two-core machine shared with other
+          // work, a file that drives hundreds of lines through the commands lost it (CI, under
+          // load). A hang still fails, just later.
+          testTimeout: 20_000,
           sequence: { groupOrder: 0 },
         },
       },
@@ -32,7 +36,9 @@ export default defineConfig({
         extends: true,
         // Isolated and at vitest's default parallelism: these start processes of their own,
         // which need the spare core, and some hold deadlines a starved child would miss.
-        test: { name: "slow", include: [SLOW], sequence: { groupOrder: 1 } },
+        // A child process's start-up alone can take seconds on a loaded machine, so 5 s per
+        // test failed spawn-and-answer tests that were only slow (CI with other work running).
+        test: { name: "slow", include: [SLOW], testTimeout: 60_000, sequence: { groupOrder: 1 } },
       },
     ],
   },
