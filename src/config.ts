@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BUILT_IN_COMMANDS } from "./adapters/slack/names.ts";
 import { isTimeZone } from "./core/calendar-day.ts";
 import { parseChannelList, parseDailyTime, parseDuration } from "./schedule/daily-time.ts";
+import { parseStoreUrl, STORE_URL_FORMS } from "./store/store-location.ts";
 
 // Every setting comes from the environment (or .env), is checked once at start-up, and is
 // described in .env.example. A bad value stops start-up with a message naming the variable.
@@ -93,6 +94,16 @@ const envSchema = z
     ),
 
     STATE_DIR: unsetIfEmpty(z.string().trim().min(1).default("./state")),
+    STORE_URL: unsetIfEmpty(
+      z
+        .string()
+        .trim()
+        // The value is never repeated in the message: it may hold a password.
+        .refine((url) => parseStoreUrl(url, ".") !== undefined, {
+          message: `is neither form it takes: ${STORE_URL_FORMS}`,
+        })
+        .optional(),
+    ),
     SCHEDULER: unsetIfEmpty(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
     ONTHISDAY_CHANNELS: unsetIfEmpty(
       z

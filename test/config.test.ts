@@ -155,6 +155,27 @@ describe("scheduled posts settings", () => {
   });
 });
 
+describe("STORE_URL", () => {
+  it("is unset by default (the SQLite file in STATE_DIR), and takes sqlite: or postgres:// URLs", () => {
+    expect(loadConfig({}).STORE_URL).toBeUndefined();
+    for (const url of ["sqlite:./state/other.sqlite", "postgres://u:p@db:5432/barents"]) {
+      expect(loadConfig({ STORE_URL: url }).STORE_URL).toBe(url);
+    }
+  });
+
+  it("names the forms it takes, without repeating a value that may hold a password", () => {
+    const message = (() => {
+      try {
+        loadConfig({ STORE_URL: "mysql://u:hunter2@db/barents" });
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/STORE_URL: is neither form it takes: sqlite:<file> or postgres:\/\//);
+    expect(message).not.toContain("hunter2");
+  });
+});
+
 describe("SHUTDOWN_LIMIT", () => {
   it("takes a duration, so a supervisor with a shorter kill timeout can be matched", () => {
     expect(loadConfig({ SHUTDOWN_LIMIT: "5s" }).SHUTDOWN_LIMIT).toBe(5000);

@@ -149,6 +149,29 @@ describe("npm start with credentials", { timeout: 60_000 }, () => {
     }
   });
 
+  it("stops with one line and exit 1 when STORE_URL's PostgreSQL cannot be reached, never printing its password", async () => {
+    // The console alone keeps no schedule; a platform that can post opens the store.
+    const web = await startFakeWebApi();
+    const result = await startScript(
+      "src/main.ts",
+      "",
+      cleanEnv({
+        STORE_URL: "postgres://barents:pg-secret-pass@127.0.0.1:1/barents",
+        SLACK_BOT_TOKEN: "xoxb-store-test",
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: web.url,
+        PORT: "0",
+      }),
+    ).finally(() => web.close());
+    expect(result.status).toBe(1);
+    const said = result.stderr.split("\n").filter((line) => line.includes("cannot start"));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(
+      /Barents cannot start: .*STORE_URL=postgres:\/\/barents:\*\*\*@127\.0\.0\.1:1\/barents.*ECONNREFUSED/,
+    );
+    expect(result.stderr).not.toContain("pg-secret-pass");
+  });
+
   it("stops with one line and exit 1 when Slack refuses the token, never printing it", async () => {
     const refusing = await startFakeWebApi({ acceptTokens: false });
     try {

@@ -1,22 +1,24 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Started } from "../startup.ts";
+import { openStore } from "../store/open-store.ts";
 import {
   type ChannelRef,
   channelKey,
   type Platform,
   type ScheduleStore,
+  type Subscription,
+  type SubscriptionChanges,
 } from "../store/schedule-store.ts";
-import { openSqliteStore } from "../store/sqlite-store.ts";
 import { type StoreHealth, watchStore } from "../store/watched-store.ts";
 import type { Poster } from "./delivery.ts";
 import type { ScheduleDesk } from "./desk.ts";
 import { Scheduler, type SchedulerOptions } from "./scheduler.ts";
 
-// Daily posts for a running bot: the store at STATE_DIR, the channels ONTHISDAY_CHANNELS names,
-// the desk the subscription commands use, and (unless SCHEDULER=off) the scheduler. The desk is
-// ready before the platforms start, so their commands can subscribe; the scheduler starts once
-// the platforms can post.
+// Daily posts for a running bot: the store STORE_URL names (SQLite under STATE_DIR unless it
+// names another), the channels ONTHISDAY_CHANNELS names, the desk the subscription commands use,
+// and (unless SCHEDULER=off) the scheduler. The desk is ready before the platforms start, so
+// their commands can subscribe; the scheduler starts once the platforms can post.
 
 /** Who the audit log names for changes made from configuration. */
 const CONFIG = "ONTHISDAY_CHANNELS";
@@ -24,6 +26,7 @@ const CONFIG = "ONTHISDAY_CHANNELS";
 type ScheduleConfig = Pick<
   Config,
   | "STATE_DIR"
+  | "STORE_URL"
   | "SCHEDULER"
   | "ONTHISDAY_CHANNELS"
   | "ONTHISDAY_TIME"
@@ -45,29 +48,42 @@ export async function applyConfiguredChannels(
   timing: { time: string; timeZone: string },
   now: Date,
 ): Promise<void> {
+  // One transaction, so replicas starting together with the same configuration take turns and
+  // the later ones find nothing to change, rather than interleaving half-applied writes.
+  await store.update((held) => configuredChanges(held, channels, timing, now));
+}
+
+/** What applyConfiguredChannels changes, decided from the subscriptions held. */
+export function configuredChanges(
+  held: readonly Subscription[],
+  channels: readonly ChannelRef[],
+  timing: { time: string; timeZone: string },
+  now: Date,
+): SubscriptionChanges {
   const named = new Set(channels.map(channelKey));
-  for (const held of await store.list()) {
-    if (held.origin === "config" && !named.has(channelKey(held))) {
-      await store.unsubscribe(held, CONFIG, now);
-    }
-  }
-  for (const ref of channels) {
-    const held = await store.get(ref);
-    const same =
-      held?.origin === "config" &&
-      held.time === timing.time &&
-      held.timeZone === timing.timeZone &&
-      !held.paused;
-    if (same) continue;
-    await store.subscribe({
+  const byKey = new Map(held.map((sub) => [channelKey(sub), sub]));
+  const unsubscribe = held
+    .filter((sub) => sub.origin === "config" && !named.has(channelKey(sub)))
+    .map((ref) => ({ ref: { platform: ref.platform, channel: ref.channel }, by: CONFIG, at: now }));
+  const subscribe = channels
+    .filter((ref) => {
+      const sub = byKey.get(channelKey(ref));
+      const same =
+        sub?.origin === "config" &&
+        sub.time === timing.time &&
+        sub.timeZone === timing.timeZone &&
+        !sub.paused;
+      return !same;
+    })
+    .map((ref) => ({
       platform: ref.platform,
       channel: ref.channel,
       ...timing,
-      origin: "config",
+      origin: "config" as const,
       by: CONFIG,
       since: now.toISOString(),
-    });
-  }
+    }));
+  return { unsubscribe, subscribe };
 }
 
 export interface DailyPosts {
@@ -109,10 +125,12 @@ export async function openDailyPosts(
   const { config, ctx } = started;
   const logger = started.logger.child({ part: "schedule" });
   const now = options.now ?? (() => new Date());
-  const opened = openSqliteStore(config.STATE_DIR, {
+  const opened = await openStore(config, {
     ...(options.busyWaitMs === undefined ? {} : { busyWaitMs: options.busyWaitMs }),
+    onIdleError: (error) =>
+      logger.warn({ err: error }, "schedule store connection lost while idle"),
   });
-  const { store, health } = watchStore(opened, logger, now);
+  const { store, health } = watchStore(opened.store, logger, now);
   const defaults = { time: config.ONTHISDAY_TIME, timeZone: config.BOT_TIMEZONE };
   let scheduler: Scheduler | undefined;
   let halted: Promise<void> | undefined;
@@ -123,7 +141,7 @@ export async function openDailyPosts(
   try {
     await applyConfiguredChannels(store, config.ONTHISDAY_CHANNELS, defaults, now());
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
   return {
@@ -144,12 +162,12 @@ export async function openDailyPosts(
         empty: config.ONTHISDAY_EMPTY,
       });
       void scheduler.start();
-      logger.info({ state: config.STATE_DIR }, "scheduler on");
+      logger.info({ store: opened.shown }, "scheduler on");
     },
     halt,
     async stop() {
       await halt();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -62,11 +62,26 @@ export interface ChannelChange extends ChannelRef {
   detail?: string;
 }
 
+/** Changes to subscriptions decided from those held, for ScheduleStore.update. */
+export interface SubscriptionChanges {
+  unsubscribe: readonly { ref: ChannelRef; by: string; at: Date }[];
+  subscribe: readonly Omit<Subscription, "failures" | "paused">[];
+}
+
+/** Whether `changes` change nothing: a store need not take a write lock for them. */
+export const isEmpty = (changes: SubscriptionChanges) =>
+  changes.unsubscribe.length === 0 && changes.subscribe.length === 0;
+
 export interface ScheduleStore {
   /** Adds or replaces a subscription (clearing its failures and pause) and logs who did it. */
   subscribe(subscription: Omit<Subscription, "failures" | "paused">): Promise<void>;
   /** Removes a subscription and logs who did it; false when there was none. */
   unsubscribe(ref: ChannelRef, by: string, at: Date): Promise<boolean>;
+  /**
+   * Reads every subscription and makes the changes `plan` decides from them, in one transaction:
+   * other processes see all of them or none, and cannot change what `plan` read in between.
+   */
+  update(plan: (held: readonly Subscription[]) => SubscriptionChanges): Promise<void>;
   get(ref: ChannelRef): Promise<Subscription | undefined>;
   list(): Promise<Subscription[]>;
   /**
@@ -103,7 +118,8 @@ export interface ScheduleStore {
    * reads, changing nothing. Rejects as any call would on a locked or broken store.
    */
   ping(): Promise<void>;
-  close(): void;
+  /** Closes the file or the pool; calls after it reject. Closing twice is harmless. */
+  close(): Promise<void>;
 }
 
 export interface PostOutcome {

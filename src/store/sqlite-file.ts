@@ -1,15 +1,16 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { messageOf } from "../error-message.ts";
 import { MIGRATIONS } from "./migrations.ts";
 import { StoreOpenError } from "./store-errors.ts";
+import { STORE_FILE } from "./store-location.ts";
 
 // Opening the store's file. A new store is made only where there is no file: a file that exists
 // but is not a Barents store (zero bytes, garbage, some other SQLite database) is refused, since
 // silently starting an empty schedule over it would drop every subscription without a word.
 
-export const STORE_FILE = "barents.sqlite";
+export { STORE_FILE };
 
 /** Tables every Barents store has from its first migration on. */
 const TABLES = ["subscriptions", "posts", "channel_changes"];
@@ -62,15 +63,14 @@ function notOurs(db: Database.Database): string | undefined {
 }
 
 /**
- * Opens the store file in `dir` (or an in-memory one for ":memory:"), creating it only where
- * there is none, and migrates it. Throws StoreOpenError naming the path.
+ * Opens the store file at `path` (or an in-memory one for ":memory:"), creating it and its
+ * folder only where there is none, and migrates it. Throws StoreOpenError naming the path.
  */
-export function openStoreFile(dir: string): { db: Database.Database; path: string } {
-  const path = dir === ":memory:" ? dir : join(dir, STORE_FILE);
+export function openStoreFile(path: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     const exists = path !== ":memory:" && existsSync(path);
-    if (path !== ":memory:") mkdirSync(dir, { recursive: true });
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { fileMustExist: exists });
     db.pragma(`busy_timeout = ${OPEN_BUSY_MS}`);
     const problem = exists ? notOurs(db) : undefined;
@@ -82,7 +82,7 @@ export function openStoreFile(dir: string): { db: Database.Database; path: strin
     }
     db.pragma("journal_mode = WAL");
     migrate(db);
-    return { db, path };
+    return db;
   } catch (error) {
     db?.close();
     if (error instanceof StoreOpenError) throw error;

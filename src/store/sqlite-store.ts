@@ -1,13 +1,23 @@
+import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { type BusyRetry, withBusyRetry } from "./busy-retry.ts";
 import type {
-  ChannelChange,
   ChannelRef,
-  PostRecord,
   ScheduleStore,
   Subscription,
+  SubscriptionChanges,
 } from "./schedule-store.ts";
-import { openStoreFile } from "./sqlite-file.ts";
+import { isEmpty } from "./schedule-store.ts";
+import { openStoreFile, STORE_FILE } from "./sqlite-file.ts";
+import {
+  type ChangeRow,
+  channelChange,
+  ORPHAN_DETAIL,
+  type PostRow,
+  postRecord,
+  type SubscriptionRow,
+  subscription,
+} from "./store-rows.ts";
 
 // The schedule in one SQLite file under STATE_DIR. WAL mode lets several processes on one
 // machine share it, and lets reads go on while another connection writes; the post log's
@@ -31,62 +41,17 @@ export interface SqliteStoreOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-interface SubscriptionRow {
-  platform: string;
-  channel: string;
-  time: string;
-  time_zone: string;
-  origin: string;
-  by_user: string | null;
-  since: string;
-  failures: number;
-  paused: string | null;
-}
-
-interface PostRow {
-  platform: string;
-  channel: string;
-  local_date: string;
-  status: string;
-  at: string;
-  attempts: number;
-  detail: string | null;
-}
-
-function subscription(row: SubscriptionRow): Subscription {
-  const result: Subscription = {
-    platform: row.platform as Subscription["platform"],
-    channel: row.channel,
-    time: row.time,
-    timeZone: row.time_zone,
-    origin: row.origin as Subscription["origin"],
-    since: row.since,
-    failures: row.failures,
-  };
-  if (row.by_user !== null) result.by = row.by_user;
-  if (row.paused !== null) result.paused = row.paused;
-  return result;
-}
-
-function postRecord(row: PostRow): PostRecord {
-  const result: PostRecord = {
-    platform: row.platform as PostRecord["platform"],
-    channel: row.channel,
-    localDate: row.local_date,
-    status: row.status as PostRecord["status"],
-    at: row.at,
-    attempts: row.attempts,
-  };
-  if (row.detail !== null) result.detail = row.detail;
-  return result;
-}
-
 /**
  * Opens the store in `dir` (or in memory for ":memory:"), creating it only where there is no
  * file; throws StoreOpenError, naming the path, for a file that is not a Barents store.
  */
 export function openSqliteStore(dir: string, options: SqliteStoreOptions = {}): ScheduleStore {
-  const { db, path } = openStoreFile(dir);
+  return openSqliteFile(dir === ":memory:" ? dir : join(dir, STORE_FILE), options);
+}
+
+/** The same, for the store file at `path` (STORE_URL=sqlite:<path>). */
+export function openSqliteFile(path: string, options: SqliteStoreOptions = {}): ScheduleStore {
+  const db = openStoreFile(path);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const retry: BusyRetry = {
     path,
@@ -153,10 +118,7 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
   const succeed = db.prepare(
     "UPDATE subscriptions SET failures = 0 WHERE platform = @platform AND channel = @channel",
   );
-  const changes = db.prepare<
-    ChannelRef,
-    ChannelChange & { by_user: string; detail: string | null }
-  >(
+  const changes = db.prepare<ChannelRef, ChangeRow>(
     `SELECT platform, channel, action, by_user, at, detail FROM channel_changes
      WHERE platform = @platform AND channel = @channel ORDER BY id`,
   );
@@ -181,6 +143,11 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
       at: sub.since,
       detail: `${sub.time} ${sub.timeZone}`,
     });
+  });
+  const update = db.transaction((plan: (held: Subscription[]) => SubscriptionChanges) => {
+    const { unsubscribe: removals, subscribe: additions } = plan(getAll.all().map(subscription));
+    for (const { ref, by, at } of removals) unsubscribe(ref, by, at);
+    for (const sub of additions) subscribe(sub);
   });
   const unsubscribe = db.transaction((ref: ChannelRef, by: string, at: Date) => {
     const removed = remove.run(key(ref)).changes > 0;
@@ -207,9 +174,10 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
   );
   const settleOrphans = db.transaction((claimedBefore: Date, at: Date) => {
     const found = orphans.all({ before: claimedBefore.toISOString() }).map(postRecord);
-    const detail = "the process stopped while sending; outcome unknown, not resent";
-    for (const post of found)
-      markUnknown.run({ ...key(post), localDate: post.localDate, at: at.toISOString(), detail });
+    for (const post of found) {
+      const where = { ...key(post), localDate: post.localDate };
+      markUnknown.run({ ...where, at: at.toISOString(), detail: ORPHAN_DETAIL });
+    }
     return found;
   });
 
@@ -220,6 +188,13 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
   return {
     subscribe: (sub) => run(() => subscribe.immediate(sub)),
     unsubscribe: (ref, by, at) => run(() => unsubscribe.immediate(ref, by, at)),
+    update: (plan) =>
+      run(() => {
+        // Nothing to change (the usual restart) takes no write lock: a bot must start while
+        // another process holds it. Otherwise the plan is made again inside the transaction.
+        if (isEmpty(plan(getAll.all().map(subscription)))) return;
+        update.immediate(plan);
+      }),
     get: (ref) =>
       run(() => {
         const row = getOne.get(key(ref));
@@ -254,15 +229,8 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
     recordFailure: (ref, reason, pauseAfter, at) =>
       run(() => recordFailure.immediate(ref, reason, pauseAfter, at)),
     recordSuccess: (ref) => run(() => void succeed.run(key(ref))),
-    changes: (ref) =>
-      run(() =>
-        changes.all(key(ref)).map(({ by_user, detail, ...rest }) => ({
-          ...rest,
-          by: by_user,
-          ...(detail === null ? {} : { detail }),
-        })),
-      ),
+    changes: (ref) => run(() => changes.all(key(ref)).map(channelChange)),
     ping: () => runBriefly(() => ping.immediate()),
-    close: () => db.close(),
+    close: async () => void db.close(),
   };
 }

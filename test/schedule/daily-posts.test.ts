@@ -1,11 +1,13 @@
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { applyConfiguredChannels, openDailyPosts } from "../../src/schedule/daily-posts.ts";
 import type { Poster } from "../../src/schedule/delivery.ts";
 import type { ChannelRef, ScheduleStore } from "../../src/store/schedule-store.ts";
-import { openSqliteStore } from "../../src/store/sqlite-store.ts";
+import { openSqliteStore, STORE_FILE } from "../../src/store/sqlite-store.ts";
 import { capturedLogger } from "../support/captured-logger.ts";
 import { bundledContext } from "../support/context.ts";
+import { createTestDatabase } from "../support/postgres.ts";
 import { freshStateDir } from "../support/process.ts";
 
 // ONTHISDAY_CHANNELS made real in the store at start-up, and the daily posts of a running bot.
@@ -218,6 +220,33 @@ describe("openDailyPosts", { timeout: 30_000 }, () => {
     expect(posted).toEqual([news.channel]);
     expect((await daily.desk.store.post(news, "2026-10-30"))?.status).toBe("sent");
     await daily.stop();
+  });
+
+  it("keeps the schedule in the PostgreSQL database STORE_URL names, and logs it without the password", async () => {
+    const db = await createTestDatabase();
+    try {
+      const { bot, dir, log } = started("on", [news, team]);
+      const url = new URL(db.url);
+      url.password = "not-needed-with-trust";
+      bot.config.STORE_URL = url.toString();
+      const daily = await openDailyPosts(bot, new Set(["discord", "slack"]), { now: () => monday });
+      daily.start({});
+      const held = await db.sql<{ channel: string; origin: string }>(
+        "SELECT channel, origin FROM subscriptions ORDER BY channel",
+      );
+      expect(held.rows).toEqual([
+        { channel: news.channel, origin: "config" },
+        { channel: team.channel, origin: "config" },
+      ]);
+      await daily.stop();
+      await expect(daily.desk.store.list()).rejects.toThrow();
+      expect(existsSync(join(dir, STORE_FILE))).toBe(false);
+      const on = log.lines.find((line) => line.msg === "scheduler on");
+      expect(on?.store).toBe(url.toString().replace("not-needed-with-trust", "***"));
+      expect(JSON.stringify(log.lines)).not.toContain("not-needed-with-trust");
+    } finally {
+      await db.drop();
+    }
   });
 
   it("closes the store on stop", async () => {

@@ -1,0 +1,35 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseStoreUrl, STORE_FILE } from "../../src/store/store-location.ts";
+
+describe("where STORE_URL puts the schedule", () => {
+  it("is the SQLite file in STATE_DIR when unset, so `npm start` needs no database", () => {
+    expect(parseStoreUrl(undefined, "./state")).toEqual({
+      kind: "sqlite",
+      file: join("./state", STORE_FILE),
+    });
+  });
+
+  it("is the file a sqlite: URL names, with or without slashes", () => {
+    expect(parseStoreUrl("sqlite:./state/barents.db", ".")).toEqual({
+      kind: "sqlite",
+      file: "./state/barents.db",
+    });
+    expect(parseStoreUrl("sqlite:///var/lib/barents.db", ".")).toEqual({
+      kind: "sqlite",
+      file: "/var/lib/barents.db",
+    });
+  });
+
+  it("is PostgreSQL for postgres:// and postgresql:// URLs", () => {
+    for (const url of ["postgres://db/barents", "postgresql://u:p@db:5432/barents"]) {
+      expect(parseStoreUrl(url, ".")).toEqual({ kind: "postgres", url });
+    }
+  });
+
+  it("is nothing for other schemes, a bare sqlite: or a URL without a host", () => {
+    for (const url of ["mysql://db/x", "sqlite:", "postgres://", "./state/barents.sqlite"]) {
+      expect(parseStoreUrl(url, ".")).toBeUndefined();
+    }
+  });
+});
