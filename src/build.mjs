@@ -40,6 +40,7 @@ export const ENTRIES = {
   "data-synth": "src/cli/data-synth.ts",
   "discord-register": "src/cli/discord-register.ts",
   "slack-manifest": "src/cli/slack-manifest.ts",
+  "store-migrate": "src/cli/store-migrate.ts",
 };
 
 /** What the output is built from: a change to any of these makes it stale. */

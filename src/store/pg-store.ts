@@ -48,6 +48,8 @@ export function redactUrl(url: string): string {
 }
 
 export interface PgStoreOptions {
+  /** What errors call the URL: the setting or flag it came from. Default STORE_URL. */
+  setting?: string;
   /** Called for a pooled connection that fails while idle (the server restarted, say). */
   onIdleError?: (error: Error) => void;
 }
@@ -61,7 +63,11 @@ export async function openPgStore(
   url: string,
   options: PgStoreOptions = {},
 ): Promise<ScheduleStore> {
-  const shown = redactUrl(url);
+  return pgStore(await openPgPool(url, options), redactUrl(url));
+}
+
+/** The pool behind openPgStore, connected and migrated: for store:migrate's raw copy. */
+export async function openPgPool(url: string, options: PgStoreOptions = {}): Promise<pg.Pool> {
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
@@ -79,16 +85,16 @@ export async function openPgStore(
     } finally {
       client.release();
     }
+    return pool;
   } catch (error) {
     await pool.end().catch(() => undefined);
     // Named as the setting, so the operator knows which variable to fix.
     throw new StoreOpenError(
-      `(STORE_URL=${shown})`,
+      `(${options.setting ?? "STORE_URL"}=${redactUrl(url)})`,
       `cannot be opened: ${messageOf(error)}`,
       error,
     );
   }
-  return pgStore(pool, shown);
 }
 
 function pgStore(pool: pg.Pool, shown: string): ScheduleStore {
