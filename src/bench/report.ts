@@ -4,6 +4,8 @@ import type { IndexFigures } from "./index-bench.ts";
 import type { SizeResult } from "./name-search-bench.ts";
 import type { MemoryFigures, StartupFigures } from "./process-bench.ts";
 import type { RankAgreement, SearchFigures, SearchSpeed } from "./search-bench.ts";
+import type { StoreFigures } from "./store-bench.ts";
+import { storeSection } from "./store-report.ts";
 
 // BENCHMARKS.md from one run's figures: a pure function, so the report says exactly what the
 // JSON beside it holds. Targets are issue 6's; a missed one is marked and its gap given.
@@ -28,6 +30,8 @@ export interface BenchResults {
   http: LoadRow[];
   startup: StartupFigures;
   memory: MemoryFigures & { libraries: Record<string, number> };
+  /** Absent from reports written before the PostgreSQL store (issue 16). */
+  stores?: StoreFigures;
 }
 
 const us = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} µs`;
@@ -392,5 +396,5 @@ ${table(
 )}
 
 Launch times are medians over ${r.startup.runs} launches of the compiled entries in dist/ with plain \`node\`, as the npm scripts run them, each round beside a bare \`node -e\`; peak RSS is the process's own high-water mark (VmHWM) at exit; idle RSS is read from /proc after ${r.memory.settleMs / 1000} s idle.
-`;
+${r.stores ? `\n${storeSection(r.stores)}` : ""}`;
 }

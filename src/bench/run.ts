@@ -12,6 +12,7 @@ import { benchNameSearch } from "./name-search-bench.ts";
 import { benchLibraryMemory, benchMemory, benchStartup } from "./process-bench.ts";
 import { type BenchResults, renderReport } from "./report.ts";
 import { benchRankAgreement, benchRelevance, benchSearchSpeed } from "./search-bench.ts";
+import { benchStores } from "./store-bench.ts";
 
 // `npm run bench`: every figure issue 6 asks for, in one run, written to BENCHMARKS.md (a table
 // for people) and BENCHMARKS.json (the same numbers for tools). `-- --quick` runs fewer rounds,
@@ -103,6 +104,9 @@ async function main(): Promise<void> {
       ]),
     };
 
+    step("schedule store: claims with 1 and 8 schedulers, a tick at 10,000 channels");
+    const stores = await benchStores(quick ? { keys: 300, channels: 2000 } : {});
+
     const results: BenchResults = {
       when: new Date().toISOString(),
       quick,
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
       http,
       startup,
       memory,
+      stores,
     };
     const out = quick ? join(tmpdir(), "barents-bench-quick") : fileURLToPath(ROOT);
     mkdirSync(out, { recursive: true });

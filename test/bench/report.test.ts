@@ -154,6 +154,26 @@ describe("renderReport", () => {
     expect(report).not.toContain("## /search");
   });
 
+  it("shows the schedule store's claims and ticks, and flags a key not claimed exactly once", () => {
+    const claim = { schedulers: 8, keys: 2000, attemptsPerSecond: 900, grantedPerSecond: 112 };
+    const withStores = renderReport(
+      results({
+        stores: {
+          claims: [
+            { store: "sqlite", ...claim, granted: 2000 },
+            { store: "postgres", ...claim, granted: 1999 },
+          ],
+          ticks: [{ store: "postgres", channels: 10_000, firstMs: 9000, tickMs: 41.5 }],
+        },
+      }),
+    );
+    expect(withStores).toContain("## Schedule store");
+    expect(withStores).toContain("| SQLite (one file) | 8 | 2000 | 900 | 112 | yes |");
+    expect(withStores).toContain("| PostgreSQL 15 | 8 | 2000 | 900 | 112 | **no**: 1999 of 2000 |");
+    expect(withStores).toContain("| PostgreSQL 15 | 10,000 | 9000 ms | 41.5 ms |");
+    expect(report).not.toContain("## Schedule store");
+  });
+
   it("says a quick run is not for comparison", () => {
     expect(renderReport(results({ quick: true }))).toContain("npm run bench -- --quick");
     expect(report).not.toContain("--quick");
