@@ -95,17 +95,29 @@ async function claimRun(
   };
 }
 
+const ZONES = ["Europe/Oslo", "America/New_York", "Asia/Tokyo", "Europe/Moscow", "UTC"];
+
+/**
+ * Half the channels at the default time (09:00 in Oslo), half anywhere in the day in one of five
+ * zones: a spread like real subscriptions', where most keep the default.
+ */
+function timing(i: number): { time: string; timeZone: string } {
+  if (i % 2 === 0) return { time: "09:00", timeZone: "Europe/Oslo" };
+  const minute = (i * 37) % 1440;
+  const hh = String(Math.floor(minute / 60)).padStart(2, "0");
+  const mm = String(minute % 60).padStart(2, "0");
+  return { time: `${hh}:${mm}`, timeZone: ZONES[i % ZONES.length] ?? "UTC" };
+}
+
 async function tickRun(store: TickRow["store"], url: string, channels: number): Promise<TickRow> {
   const { store: opened } = await openStore({ STORE_URL: url, STATE_DIR: "." });
   try {
     await opened.update(() => ({
       unsubscribe: [],
       subscribe: Array.from({ length: channels }, (_, i) => ({
-        platform: i % 2 ? ("slack" as const) : ("discord" as const),
+        platform: i % 4 < 2 ? ("discord" as const) : ("slack" as const),
         channel: `C${String(i).padStart(9, "0")}`,
-        // Spread over the day and over zones, as real subscriptions are.
-        time: `${String(i % 24).padStart(2, "0")}:${String((i * 7) % 60).padStart(2, "0")}`,
-        timeZone: ["Europe/Oslo", "America/New_York", "Asia/Tokyo"][i % 3] ?? "UTC",
+        ...timing(i),
         origin: "command" as const,
         since: "2026-10-01T00:00:00.000Z",
       })),

@@ -14,16 +14,17 @@ import {
   type Subscription,
 } from "../store/schedule-store.ts";
 import { catchUp, catchUpOne, reportOrphans } from "./catch-up.ts";
-import { dailyJob, dueToday } from "./daily-job.ts";
+import { dueToday } from "./daily-job.ts";
 import { dailyNote, type EmptyDayPolicy } from "./daily-note.ts";
 import { deliver, type Poster, postNonce, type Sending } from "./delivery.ts";
 import { InFlight } from "./in-flight.ts";
+import { JobTable } from "./job-table.ts";
 import { type PostTurn, recordOutcome } from "./outcome.ts";
 import { abortableWait, queuePerPlatform } from "./send-queue.ts";
 import { persist, type RetryClock } from "./store-retry.ts";
 
-// Posts each subscription's daily note at its local time, one croner job per subscription
-// (daily-job.ts keeps the clock).
+// Posts each subscription's daily note at its local time: one croner job per distinct time and
+// zone (job-table.ts; daily-job.ts keeps the clock).
 //
 // The guarantee: at most one post per channel and local date, and exactly one when the platform
 // accepts it within the retries. The post log's key (platform, channel, local date) is claimed
@@ -67,7 +68,7 @@ export interface SchedulerOptions {
 }
 
 export class Scheduler {
-  private readonly jobs = new Map<string, { job: Cron; signature: string }>();
+  private readonly jobs: JobTable;
   private resync: Cron | undefined;
   private orphanCheck: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | undefined;
@@ -82,6 +83,12 @@ export class Scheduler {
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? (() => new Date());
+    this.jobs = new JobTable(
+      (ref) => void this.track(this.fired(ref)),
+      // A row croner cannot schedule (a time zone it does not know) leaves the others be.
+      (error, channel) =>
+        options.logger.error({ err: error, channel }, "could not schedule this channel"),
+    );
     const sleep = options.sleep ?? ((ms, signal) => sleepFor(ms, undefined, { signal }));
     this.wait = (ms) => abortableWait(sleep, this.stopping.signal, ms);
     const queues = queuePerPlatform({
@@ -173,27 +180,7 @@ export class Scheduler {
       return;
     }
     if (this.stopped) return;
-    const wanted = new Map(
-      subscriptions.filter((s) => !s.paused).map((s) => [channelKey(s), s] as const),
-    );
-    for (const [id, entry] of this.jobs) {
-      const subscription = wanted.get(id);
-      if (!subscription || entry.signature !== `${subscription.time} ${subscription.timeZone}`) {
-        entry.job.stop();
-        this.jobs.delete(id);
-      }
-    }
-    for (const [id, subscription] of wanted) {
-      if (this.jobs.has(id)) continue;
-      const ref = { platform: subscription.platform, channel: subscription.channel };
-      try {
-        const job = dailyJob(subscription, () => void this.track(this.fired(ref)));
-        this.jobs.set(id, { job, signature: `${subscription.time} ${subscription.timeZone}` });
-      } catch (error) {
-        // A row croner cannot schedule (a time zone it does not know) leaves the others be.
-        this.options.logger.error({ err: error, channel: id }, "could not schedule this channel");
-      }
-    }
+    this.jobs.match(subscriptions.filter((s) => !s.paused));
   }
 
   /**
@@ -300,8 +287,7 @@ export class Scheduler {
     this.stopping.abort();
     this.resync?.stop();
     clearTimeout(this.orphanCheck);
-    for (const { job } of this.jobs.values()) job.stop();
-    this.jobs.clear();
+    this.jobs.stop();
     const all = Promise.all(this.running);
     if (drainMs === undefined) await all;
     else await this.inFlight.drain(all, drainMs, this.options.store, this.now);
