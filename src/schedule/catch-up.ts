@@ -48,14 +48,19 @@ export async function catchUp(
   { store, logger, graceMs, clock }: CatchUp,
   post: (subscription: Subscription, due: Date) => Promise<void>,
 ): Promise<void> {
+  // A store that is down as the bot starts (a lost database connection) is tried again, with
+  // backoff, for as long as a post missed now could still be made: given up at once, the posts
+  // due meanwhile would be lost, since no job would fire for them until the next day.
+  const read = await persist(
+    "reading the schedule to catch up on missed posts",
+    () => store.list(),
+    clock.now().getTime() + graceMs,
+    clock,
+    logger,
+  );
+  if (!read) return;
+  const subscriptions = read.value;
   const now = clock.now();
-  let subscriptions: Subscription[];
-  try {
-    subscriptions = await store.list();
-  } catch (error) {
-    logger.error({ err: error }, "could not read the schedule to catch up on missed posts");
-    return;
-  }
   // Started together, not one after another: the send queue keeps one channel's hung send from
   // holding up the rest (the probe saw a healthy channel caught up 499 s late).
   const posts: Promise<void>[] = [];

@@ -127,8 +127,7 @@ export async function openDailyPosts(
   const now = options.now ?? (() => new Date());
   const opened = await openStore(config, {
     ...(options.busyWaitMs === undefined ? {} : { busyWaitMs: options.busyWaitMs }),
-    onIdleError: (error) =>
-      logger.warn({ err: error }, "schedule store connection lost while idle"),
+    onConnectionLost: (error) => logger.warn({ err: error }, "schedule store connection lost"),
   });
   const { store, health } = watchStore(opened.store, logger, now);
   const defaults = { time: config.ONTHISDAY_TIME, timeZone: config.BOT_TIMEZONE };

@@ -16,7 +16,7 @@ export interface OpenStoreOptions {
   /** SQLite: how long a call keeps retrying a locked file (sqlite-store.ts). */
   busyWaitMs?: number;
   /** PostgreSQL: a pooled connection failed while idle. */
-  onIdleError?: (error: Error) => void;
+  onConnectionLost?: (error: Error) => void;
 }
 
 export async function openStore(
@@ -32,7 +32,7 @@ export async function openStore(
     return { store, shown: location.file };
   }
   const { openPgStore, redactUrl } = await import("./pg-store.ts");
-  const { onIdleError } = options;
-  const store = await openPgStore(location.url, onIdleError ? { onIdleError } : {});
+  const { onConnectionLost } = options;
+  const store = await openPgStore(location.url, onConnectionLost ? { onConnectionLost } : {});
   return { store, shown: redactUrl(location.url) };
 }

@@ -50,8 +50,8 @@ export function redactUrl(url: string): string {
 export interface PgStoreOptions {
   /** What errors call the URL: the setting or flag it came from. Default STORE_URL. */
   setting?: string;
-  /** Called for a pooled connection that fails while idle (the server restarted, say). */
-  onIdleError?: (error: Error) => void;
+  /** Called for a pooled connection that fails (the server restarted, say): message and code only. */
+  onConnectionLost?: (error: Error) => void;
 }
 
 /**
@@ -76,8 +76,16 @@ export async function openPgPool(url: string, options: PgStoreOptions = {}): Pro
     // Scheduled posts keep no connection busy for long; idle ones are let go after a minute.
     idleTimeoutMillis: 60_000,
   });
-  // Without a listener, an idle connection's error (the server restarting) kills the process.
-  pool.on("error", (error) => options.onIdleError?.(error));
+  // A connection the server or the network drops is an "error" event on its client, and an
+  // event nobody listens for ends the process. pg-pool listens to idle clients and forwards to
+  // the pool's "error", but stops while a client is checked out (a transaction holds one across
+  // statements), so every client gets a listener of its own too; the statement under way still
+  // rejects, so its caller sees the failure. Only the message is passed on: pg-pool sets
+  // error.client, whose parameters hold the password.
+  const lost = (error: Error & { code?: string }) =>
+    options.onConnectionLost?.(Object.assign(new Error(error.message), { code: error.code }));
+  pool.on("error", lost);
+  pool.on("connect", (client) => client.on("error", lost));
   try {
     const client = await pool.connect();
     try {
