@@ -40,6 +40,8 @@ export const ENTRIES = {
   "data-synth": "src/cli/data-synth.ts",
   "discord-register": "src/cli/discord-register.ts",
   "slack-manifest": "src/cli/slack-manifest.ts",
+  // Not for users: the HTTP load benchmark runs its servers compiled, as production runs.
+  "bench-http-target": "src/bench/http-target.ts",
 };
 
 /** What the output is built from: a change to any of these makes it stale. */
