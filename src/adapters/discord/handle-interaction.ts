@@ -166,9 +166,9 @@ async function produce(
   place: Place | undefined,
   context: Record<string, unknown>,
   arrival: Arrival,
-): Promise<{ reply: Reply; message: DiscordMessage }> {
+): Promise<{ reply: Reply; message: DiscordMessage; kept?: boolean }> {
   try {
-    const made = handling.steady
+    const made: { reply: Reply; rendered: DiscordMessage; kept?: boolean } = handling.steady
       ? await keptOrMade(handling, handling.steady, call, place, arrival)
       : await reported(
           handling.telemetry,
@@ -177,7 +177,7 @@ async function produce(
           () => handling.run(call, place),
           renderDiscord,
         );
-    return { reply: made.reply, message: made.rendered };
+    return { reply: made.reply, message: made.rendered, kept: made.kept === true };
   } catch (error) {
     handling.logger.error({ ...context, err: loggableError(error) }, "Discord command failed");
     return { reply: FAILURE, message: renderDiscord(FAILURE) };
@@ -191,18 +191,20 @@ async function keptOrMade(
   call: CommandCall,
   place: Place | undefined,
   arrival: Arrival,
-): Promise<{ reply: Reply; rendered: DiscordMessage }> {
+): Promise<{ reply: Reply; rendered: DiscordMessage; kept: boolean }> {
   const key = steady.memo.key(call);
   const kept = key === undefined ? undefined : steady.memo.get(key);
   const { telemetry } = handling;
-  if (kept)
-    return reported(
+  if (kept) {
+    const again = await reported(
       telemetry,
       arrival,
       call,
       () => kept.reply,
       () => kept.rendered,
     );
+    return { ...again, kept: true };
+  }
   let readChanging = () => true;
   const answer = () => {
     const run = steady.run(call, place);
@@ -210,7 +212,23 @@ async function keptOrMade(
     return run.answer;
   };
   const made = await reported(telemetry, arrival, call, answer, renderDiscord);
-  return key === undefined || readChanging() ? made : steady.memo.set(key, made);
+  if (key === undefined || readChanging()) return { ...made, kept: false };
+  steady.memo.set(key, made);
+  return { ...made, kept: true };
+}
+
+/**
+ * The responses made for kept answers, one per message and mode, frozen: shared by every request
+ * for the same call, so a transport may encode each once (responses.ts, encodedResponse).
+ */
+const keptResponses = new WeakMap<DiscordMessage, Map<Mode, InteractionResponse>>();
+
+function keptResponse(answer: Reply, message: DiscordMessage, mode: Mode): InteractionResponse {
+  const byMode = keptResponses.get(message) ?? new Map<Mode, InteractionResponse>();
+  keptResponses.set(message, byMode);
+  const response = byMode.get(mode) ?? Object.freeze(messageResponse(answer, message, mode));
+  byMode.set(mode, response);
+  return response;
 }
 
 function messageResponse(answer: Reply, message: DiscordMessage, mode: Mode): InteractionResponse {
@@ -239,7 +257,10 @@ async function answer(
   };
   const work = produce(handling, call, placeOf(interaction), context, arrival);
   const ready = await withDeadline(work, handling.deadlineMs);
-  if (ready) return responder.initial(messageResponse(ready.reply, ready.message, mode));
+  if (ready) {
+    const respond = ready.kept ? keptResponse : messageResponse;
+    return responder.initial(respond(ready.reply, ready.message, mode));
+  }
   await responder.initial({
     type:
       mode === "update"
