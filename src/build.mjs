@@ -41,6 +41,8 @@ export const ENTRIES = {
   "discord-register": "src/cli/discord-register.ts",
   "slack-manifest": "src/cli/slack-manifest.ts",
   "store-migrate": "src/cli/store-migrate.ts",
+  // Not for users: the HTTP load benchmark runs its servers compiled, as production runs.
+  "bench-http-target": "src/bench/http-target.ts",
 };
 
 /** What the output is built from: a change to any of these makes it stale. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.ts";
+import { batchedLines, createLogger } from "../src/logger.ts";
 
 function captured() {
   const lines: string[] = [];
@@ -28,5 +28,45 @@ describe("logger", () => {
     const { logger, text } = captured();
     logger.debug("hidden");
     expect(text()).toBe("");
+  });
+});
+
+describe("batchedLines", () => {
+  function batched() {
+    const writes: string[] = [];
+    const logger = createLogger(
+      "info",
+      batchedLines((text) => void writes.push(text)),
+    );
+    return { logger, writes };
+  }
+  const turnEnds = () => new Promise((resolve) => setImmediate(resolve));
+
+  it("writes the info lines of one turn of the event loop together, once it ends", async () => {
+    const { logger, writes } = batched();
+    logger.info("first");
+    logger.info("second");
+    expect(writes).toEqual([]);
+    await turnEnds();
+    expect(writes).toHaveLength(1);
+    expect(
+      writes[0]
+        ?.split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).msg),
+    ).toEqual(["first", "second"]);
+  });
+
+  it("writes a warning at once, after the lines waiting before it", () => {
+    const { logger, writes } = batched();
+    logger.info("waiting");
+    logger.warn("trouble");
+    expect(
+      writes
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).msg),
+    ).toEqual(["waiting", "trouble"]);
   });
 });

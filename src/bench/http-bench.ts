@@ -1,8 +1,11 @@
 import { spawn } from "node:child_process";
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
-import { ROOT } from "../../test/support/process.ts";
+import { DIST, ensureBuilt, ROOT } from "../build.mjs";
 import { median } from "./stats.ts";
 
 // Discord HTTP interactions under load over loopback: the bot's real route against a bare
@@ -43,19 +46,42 @@ async function startTarget(
   publicKey: string,
   answer?: string,
 ): Promise<Target> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_KEY: publicKey };
+  const env: NodeJS.ProcessEnv = { ...process.env, PUBLIC_KEY: publicKey, LOG_LEVEL: "info" };
   if (answer !== undefined) env.BARE_ANSWER = answer;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bench/http-target.ts", kind], {
+  // Its log goes to a file, as a deployment's stderr goes to a journal: a pipe back here would
+  // make the load generator read every line, and the terminal would drown in them.
+  const dir = join(tmpdir(), "barents-http-bench");
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, `${kind}-${process.pid}-${Date.now()}.log`);
+  const log = openSync(logFile, "w");
+  // Compiled, with source maps on, as `npm start` runs the bot (launch.mjs).
+  const script = join(DIST, "bench-http-target.js");
+  const child = spawn(process.execPath, ["--enable-source-maps", script, kind], {
     cwd: ROOT,
     env,
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", log],
   });
+  closeSync(log);
+  if (!child.stdout) throw new Error("spawned without a stdout pipe");
   const lines = createInterface({ input: child.stdout });
   const port = await new Promise<number>((resolve, reject) => {
-    lines.once("line", (line) => resolve((JSON.parse(line) as { port: number }).port));
-    child.once("exit", () => reject(new Error(`the ${kind} server exited before listening`)));
+    const exited = () => {
+      const log = readFileSync(logFile, "utf8").slice(-2000);
+      reject(new Error(`the ${kind} server exited before listening:\n${log}`));
+    };
+    child.once("exit", exited);
+    lines.once("line", (line) => {
+      child.off("exit", exited);
+      resolve((JSON.parse(line) as { port: number }).port);
+    });
   });
-  return { port, stop: () => child.kill() };
+  return {
+    port,
+    stop: () => {
+      child.kill();
+      rmSync(logFile, { force: true });
+    },
+  };
 }
 
 function signedRequest(privateKey: KeyObject, body: unknown) {
@@ -96,6 +122,7 @@ function interactions() {
 
 export async function benchHttpLoad(options: LoadOptions = {}): Promise<LoadRow[]> {
   const { connections = 10, seconds = 5, rounds = 3 } = options;
+  await ensureBuilt();
   const keys = generateKeyPairSync("ed25519");
   const publicKey = keys.publicKey
     .export({ format: "der", type: "spki" })

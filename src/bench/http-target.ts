@@ -6,10 +6,15 @@ import { createContext, errorLog } from "../boot.ts";
 import { loadConfig } from "../config.ts";
 import { createHttpServer, listen } from "../http/server.ts";
 import { createLogger } from "../logger.ts";
+import { createMetrics } from "../metrics/registry.ts";
+import { createTelemetry } from "../metrics/telemetry.ts";
 
 // A server for the HTTP load benchmark, in a process of its own so the load generator does not
-// share its core: `barents` is the bot's real Discord interactions route on its one HTTP server;
-// `bare` is the floor, a plain node:http server that verifies the Ed25519 signature and answers.
+// share its core: `barents` is the bot's real Discord interactions route on its one HTTP server,
+// as an operator runs it: its info line per answered command on stderr and its reply metrics
+// counted; `bare` is the floor, a plain node:http server that verifies the Ed25519 signature and
+// answers. Both are this one compiled file (build.mjs's bench-http-target), run by the same node
+// with the same flags, so the floor differs from Barents only in the work Barents does.
 // Prints {"port": N} on stdout once listening. PUBLIC_KEY (64 hex) comes from the environment.
 
 const publicKey = process.env.PUBLIC_KEY ?? "";
@@ -42,9 +47,10 @@ function bareServer(): Server {
 }
 
 async function barentsServer(): Promise<Server> {
-  const config = loadConfig({ DISCORD_PUBLIC_KEY: publicKey, LOG_LEVEL: "silent" });
-  const logger = createLogger("silent");
-  const started = { config, ctx: createContext(config), logger, log: errorLog(logger) };
+  const config = loadConfig({ DISCORD_PUBLIC_KEY: publicKey });
+  const logger = createLogger(config.LOG_LEVEL);
+  const telemetry = createTelemetry(logger, createMetrics());
+  const started = { config, ctx: createContext(config), logger, log: errorLog(logger), telemetry };
   return createHttpServer([discordInteractionsRoute(started)], logger);
 }
 

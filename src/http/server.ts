@@ -65,12 +65,13 @@ export function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
+  sendJsonBytes(res, status, Buffer.from(JSON.stringify(body)));
+}
+
+/** JSON already encoded. */
+export function sendJsonBytes(res: ServerResponse, status: number, bytes: Buffer): void {
+  res.writeHead(status, { "content-type": "application/json", "content-length": bytes.length });
+  res.end(bytes);
 }
 
 /** How one part of the bot is doing, for /healthz. */

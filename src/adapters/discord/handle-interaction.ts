@@ -6,6 +6,7 @@ import {
   InteractionType,
   PermissionFlagsBits,
 } from "discord.js";
+import { AnswerMemo, watchedContext } from "../../command/answer-memo.ts";
 import {
   type Arrival,
   commandLabel,
@@ -15,7 +16,7 @@ import {
   type Telemetry,
   type Watched,
 } from "../../command/answered.ts";
-import type { CommandContext } from "../../command/declaration.ts";
+import type { Answer, CommandContext } from "../../command/declaration.ts";
 import { findCommand, runCommand } from "../../command/run-command.ts";
 import type { Logger } from "../../logger.ts";
 import { createTelemetry } from "../../metrics/telemetry.ts";
@@ -60,6 +61,17 @@ export interface InteractionHandling {
   run: RunCall;
   /** Where each answer is reported (a log line, metrics); nowhere when absent. */
   telemetry?: Telemetry;
+  /**
+   * Present when `run` is runCommand itself: calls whose handler read only steady things are
+   * answered again from what was drawn the first time (answer-memo.ts).
+   */
+  steady?: Steady;
+}
+
+interface Steady {
+  memo: AnswerMemo<DiscordMessage>;
+  /** runCommand, watching whether the handler read anything that can change. */
+  run(call: CommandCall, place: Place | undefined): { answer: Answer; readChanging(): boolean };
 }
 
 export interface HandlingOptions {
@@ -75,12 +87,20 @@ export function interactionHandling(
   options: HandlingOptions = {},
 ): InteractionHandling {
   const { ctx, log, logger } = started;
+  const steady: Steady = {
+    memo: new AnswerMemo(),
+    run: (call, place) => {
+      const watched = watchedContext(ctx, place);
+      return { answer: runCommand(watched.ctx, call, log), readChanging: watched.readChanging };
+    },
+  };
   return {
     ctx,
     logger,
     telemetry: started.telemetry ?? createTelemetry(logger),
     deadlineMs: options.deadlineMs ?? DEFAULT_DEADLINE_MS,
     run: options.run ?? ((call, place) => runCommand({ ...ctx, place }, call, log)),
+    ...(options.run ? {} : { steady }),
   };
 }
 
@@ -146,15 +166,69 @@ async function produce(
   place: Place | undefined,
   context: Record<string, unknown>,
   arrival: Arrival,
-): Promise<{ reply: Reply; message: DiscordMessage }> {
+): Promise<{ reply: Reply; message: DiscordMessage; kept?: boolean }> {
   try {
-    const answer = () => handling.run(call, place);
-    const made = await reported(handling.telemetry, arrival, call, answer, renderDiscord);
-    return { reply: made.reply, message: made.rendered };
+    const made: { reply: Reply; rendered: DiscordMessage; kept?: boolean } = handling.steady
+      ? await keptOrMade(handling, handling.steady, call, place, arrival)
+      : await reported(
+          handling.telemetry,
+          arrival,
+          call,
+          () => handling.run(call, place),
+          renderDiscord,
+        );
+    return { reply: made.reply, message: made.rendered, kept: made.kept === true };
   } catch (error) {
     handling.logger.error({ ...context, err: loggableError(error) }, "Discord command failed");
     return { reply: FAILURE, message: renderDiscord(FAILURE) };
   }
+}
+
+/** A steady call's kept answer, reported as any other; or a new one, kept if it is steady. */
+async function keptOrMade(
+  handling: InteractionHandling,
+  steady: Steady,
+  call: CommandCall,
+  place: Place | undefined,
+  arrival: Arrival,
+): Promise<{ reply: Reply; rendered: DiscordMessage; kept: boolean }> {
+  const key = steady.memo.key(call);
+  const kept = key === undefined ? undefined : steady.memo.get(key);
+  const { telemetry } = handling;
+  if (kept) {
+    const again = await reported(
+      telemetry,
+      arrival,
+      call,
+      () => kept.reply,
+      () => kept.rendered,
+    );
+    return { ...again, kept: true };
+  }
+  let readChanging = () => true;
+  const answer = () => {
+    const run = steady.run(call, place);
+    readChanging = run.readChanging;
+    return run.answer;
+  };
+  const made = await reported(telemetry, arrival, call, answer, renderDiscord);
+  if (key === undefined || readChanging()) return { ...made, kept: false };
+  steady.memo.set(key, made);
+  return { ...made, kept: true };
+}
+
+/**
+ * The responses made for kept answers, one per message and mode, frozen: shared by every request
+ * for the same call, so a transport may encode each once (responses.ts, encodedResponse).
+ */
+const keptResponses = new WeakMap<DiscordMessage, Map<Mode, InteractionResponse>>();
+
+function keptResponse(answer: Reply, message: DiscordMessage, mode: Mode): InteractionResponse {
+  const byMode = keptResponses.get(message) ?? new Map<Mode, InteractionResponse>();
+  keptResponses.set(message, byMode);
+  const response = byMode.get(mode) ?? Object.freeze(messageResponse(answer, message, mode));
+  byMode.set(mode, response);
+  return response;
 }
 
 function messageResponse(answer: Reply, message: DiscordMessage, mode: Mode): InteractionResponse {
@@ -183,7 +257,10 @@ async function answer(
   };
   const work = produce(handling, call, placeOf(interaction), context, arrival);
   const ready = await withDeadline(work, handling.deadlineMs);
-  if (ready) return responder.initial(messageResponse(ready.reply, ready.message, mode));
+  if (ready) {
+    const respond = ready.kept ? keptResponse : messageResponse;
+    return responder.initial(respond(ready.reply, ready.message, mode));
+  }
   await responder.initial({
     type:
       mode === "update"

@@ -1,19 +1,20 @@
 import type { APIInteraction } from "discord.js";
 import type { Watched } from "../../command/answered.ts";
-import { header, type Route, readBody, sendJson } from "../../http/server.ts";
+import { header, type Route, readBody, sendJson, sendJsonBytes } from "../../http/server.ts";
 import type { Started } from "../../startup.ts";
 import {
   type HandlingOptions,
   handleInteraction,
   interactionHandling,
 } from "./handle-interaction.ts";
-import { type InteractionRef, webhookResponder } from "./responses.ts";
+import { encodedResponse, type InteractionRef, webhookResponder } from "./responses.ts";
 import { createRest } from "./rest.ts";
 import { discordPublicKey, isSignedByDiscord } from "./verify.ts";
 
 // HTTP interactions mode: Discord POSTs each interaction to /discord/interactions and takes the
-// HTTP response as the initial response. Nothing is kept between requests, so any number of
-// replicas can sit behind one load balancer. Later edits go out through the webhook endpoints.
+// HTTP response as the initial response. Nothing a request needs is kept from another (answers
+// kept for steady calls are the same on every replica), so any number of replicas can sit
+// behind one load balancer. Later edits go out through the webhook endpoints.
 // Only interactions come this way: messages (mentions of the bot, DMs) reach an app only over the
 // gateway (MESSAGE_CREATE is a gateway event), so in this mode Barents does not see them.
 
@@ -79,7 +80,7 @@ export function discordInteractionsRoute(
       }
       const ref: InteractionRef = interaction;
       await handleInteraction(handling, interaction, {
-        initial: async (response) => sendJson(res, 200, response),
+        initial: async (response) => sendJsonBytes(res, 200, encodedResponse(response)),
         ...webhookResponder(rest, ref),
       });
     },

@@ -79,6 +79,21 @@ export function callbackResponder(rest: REST, interaction: InteractionRef): Resp
   };
 }
 
+const encoded = new WeakMap<InteractionResponse, Buffer>();
+
+/**
+ * A response as the bytes of its JSON. A frozen one is shared by every request for a kept
+ * answer (handle-interaction.ts) and cannot change, so it is encoded once: serializing and
+ * encoding a /who embed was most of what was left of answering it again.
+ */
+export function encodedResponse(response: InteractionResponse): Buffer {
+  const known = encoded.get(response);
+  if (known) return known;
+  const bytes = Buffer.from(JSON.stringify(response));
+  if (Object.isFrozen(response)) encoded.set(response, bytes);
+  return bytes;
+}
+
 /** A message that edits an existing one: visibility is fixed once sent, so no flags. */
 export function asEdit(message: DiscordMessage): DiscordMessage {
   const { flags: _ignored, ...rest } = message;

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import {
   handleInteraction,
   type InteractionHandling,
+  interactionHandling,
   type RunCall,
 } from "../../../src/adapters/discord/handle-interaction.ts";
 import type { InteractionResponse, Responder } from "../../../src/adapters/discord/responses.ts";
-import type { CommandContext } from "../../../src/command/declaration.ts";
+import type { Answered } from "../../../src/command/answered.ts";
+import type { Command, CommandContext } from "../../../src/command/declaration.ts";
 import { runCommand } from "../../../src/command/run-command.ts";
 import type { DiscordMessage } from "../../../src/render/discord/message.ts";
 import { encodeCall } from "../../../src/reply/call-codec.ts";
@@ -99,6 +101,51 @@ describe("handleInteraction: commands", () => {
     const [first] = await handle(userCommand);
     expect(first).toMatchObject({ initial: { type: 4, data: { flags: 64 } } });
     expect(shownText(first)).toContain("does not answer this kind of interaction");
+  });
+});
+
+describe("handleInteraction: answers kept for steady calls", () => {
+  /** The handling a transport gets, with each command's runs counted and each answer reported. */
+  function counted() {
+    const runs = new Map<string, number>();
+    const commands: Command[] = ctx.commands.map((c) => ({
+      ...c,
+      handle: (context, options) => {
+        runs.set(c.name, (runs.get(c.name) ?? 0) + 1);
+        return c.handle(context, options);
+      },
+    }));
+    const answered: Answered[] = [];
+    const captured = capturedLogger();
+    const started = {
+      ctx: { ...ctx, commands },
+      logger: captured.logger,
+      log: () => {},
+      telemetry: { answered: (a: Answered) => void answered.push(a), autocompleted: () => {} },
+    } as unknown as Parameters<typeof interactionHandling>[0];
+    return { h: interactionHandling(started), runs, answered, commands };
+  }
+
+  it("runs /who huitfeldt once, answers the same every time, and reports every answer", async () => {
+    const { h, runs, answered, commands } = counted();
+    const first = await handle(slashCommand("who", { name: "huitfeldt" }, commands), h);
+    const second = await handle(slashCommand("who", { name: "huitfeldt" }, commands), h);
+    expect(second).toEqual(first);
+    expect(shownText(first[0])).toContain("Huitfeldt");
+    expect(runs.get("who")).toBe(1);
+    expect(answered.map((a) => [a.command, a.outcome])).toEqual([
+      ["who", "answer"],
+      ["who", "answer"],
+    ]);
+    expect(answered[0]?.id).not.toBe(answered[1]?.id);
+  });
+
+  it("runs a command that reads the clock every time", async () => {
+    const { h, runs, answered, commands } = counted();
+    await handle(slashCommand("onthisday", {}, commands), h);
+    await handle(slashCommand("onthisday", {}, commands), h);
+    expect(runs.get("onthisday")).toBe(2);
+    expect(answered).toHaveLength(2);
   });
 });
 

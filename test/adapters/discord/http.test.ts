@@ -147,6 +147,41 @@ describe("Discord HTTP interactions: answers", () => {
   });
 });
 
+describe("Discord HTTP interactions: a call asked again", () => {
+  it("answers /who huitfeldt again with the same bytes, and logs each answer", async () => {
+    const ctx = bundledContext();
+    const logged = capturedLogger();
+    const started: Started = {
+      config: loadConfig({ DISCORD_PUBLIC_KEY: PUBLIC_KEY, DISCORD_API_URL: fake.api }),
+      ctx,
+      logger: logged.logger,
+      log: errorLog(logged.logger),
+    };
+    const server = createHttpServer([discordInteractionsRoute(started)], logged.logger);
+    const { port } = await listen(server, 0, "127.0.0.1");
+    try {
+      const answers: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const body = JSON.stringify(slashCommand("who", { name: "huitfeldt" }));
+        const url = `http://127.0.0.1:${port}/discord/interactions`;
+        const res = await fetch(url, { method: "POST", body, headers: signed(body) });
+        expect(res.status).toBe(200);
+        answers.push(await res.text());
+      }
+      expect(new Set(answers).size).toBe(1);
+      expect(answers[0]).toContain("Huitfeldt");
+      const lines = logged.lines.filter((l) => l.msg === "command answered");
+      expect(lines.map((l) => [l.command, l.outcome])).toEqual([
+        ["who", "answer"],
+        ["who", "answer"],
+        ["who", "answer"],
+      ]);
+    } finally {
+      await close(server);
+    }
+  });
+});
+
 describe("Discord HTTP interactions: verification", () => {
   const body = JSON.stringify(slashCommand("help"));
 
