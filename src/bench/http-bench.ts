@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
+import { BUNDLED_DATA_DIR } from "../boot.ts";
 import { DIST, ensureBuilt, ROOT } from "../build.mjs";
 import { median } from "./stats.ts";
 
@@ -27,6 +28,8 @@ export interface LoadRow {
   /** Responses that were not 2xx, summed over rounds: must be 0 for the figure to count. */
   non2xx: number;
   errors: number;
+  /** A different call each request: measures running and drawing, never a kept answer. */
+  varied?: boolean;
 }
 
 export interface LoadOptions {
@@ -84,6 +87,19 @@ async function startTarget(
   };
 }
 
+/** One row from a target's rounds: medians, and failures summed. */
+function loadRow(target: TargetKind, request: string, list: autocannon.Result[]): LoadRow {
+  return {
+    target,
+    request,
+    requestsPerSecond: Math.round(median(list.map((r) => r.requests.average))),
+    p50Ms: median(list.map((r) => r.latency.p50)),
+    p99Ms: median(list.map((r) => r.latency.p99)),
+    non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: list.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
 function signedRequest(privateKey: KeyObject, body: unknown) {
   const text = JSON.stringify(body);
   const timestamp = String(Math.floor(Date.now() / 1000));
@@ -120,6 +136,52 @@ function interactions() {
   };
 }
 
+/** Who the bundled data names, and their aliases: the seeds of the varied /who requests. */
+function bundledNames(): string[] {
+  const people = JSON.parse(readFileSync(join(BUNDLED_DATA_DIR, "people.json"), "utf8")) as Array<{
+    name: string;
+    aliases?: string[];
+  }>;
+  return people.flatMap((p) => [p.name, ...(p.aliases ?? [])]);
+}
+
+/**
+ * /who asked in more different ways than Barents keeps drawn answers for (answer-memo.ts keeps
+ * 256): every prefix of every name and alias from three letters on, in three casings, and each
+ * name with one letter dropped. Cycled through, each request is run and drawn afresh: the cold
+ * path, beside the repeated /who huitfeldt that measures the kept one.
+ */
+function variedWho(base: Record<string, unknown>): unknown[] {
+  const asked = new Set<string>();
+  for (const name of bundledNames()) {
+    for (let end = 3; end <= name.length; end++) {
+      const prefix = name.slice(0, end);
+      for (const text of [prefix, prefix.toLowerCase(), prefix.toUpperCase()]) asked.add(text);
+    }
+    for (let at = 0; at < name.length; at++) asked.add(name.slice(0, at) + name.slice(at + 1));
+  }
+  return [...asked].map((name, i) => ({
+    ...base,
+    id: String(100_000_000_000_100_000n + BigInt(i)),
+    type: 2,
+    token: `command-token-${i}`,
+    channel_id: "100000000000000004",
+    data: {
+      id: "100000000000000012",
+      name: "who",
+      type: 1,
+      options: [{ name: "name", type: 3, value: name }],
+    },
+  }));
+}
+
+/** The varied /who requests, each signed, for autocannon to cycle through. */
+function variedRequests(privateKey: KeyObject) {
+  return variedWho({ application_id: "100000000000000001", version: 1 }).map((body) =>
+    signedRequest(privateKey, body),
+  );
+}
+
 export async function benchHttpLoad(options: LoadOptions = {}): Promise<LoadRow[]> {
   const { connections = 10, seconds = 5, rounds = 3 } = options;
   await ensureBuilt();
@@ -153,18 +215,40 @@ export async function benchHttpLoad(options: LoadOptions = {}): Promise<LoadRow[
             ?.push(await autocannon({ url: at, connections, duration: seconds, ...signed }));
         }
       }
-      for (const [target] of targets) {
-        const list = results.get(target) ?? [];
-        rows.push({
-          target,
-          request,
-          requestsPerSecond: Math.round(median(list.map((r) => r.requests.average))),
-          p50Ms: median(list.map((r) => r.latency.p50)),
-          p99Ms: median(list.map((r) => r.latency.p99)),
-          non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
-          errors: list.reduce((sum, r) => sum + r.errors, 0),
+      for (const [target] of targets)
+        rows.push(loadRow(target, request, results.get(target) ?? []));
+    }
+    // The cold path: a different /who on every request, each run and drawn, beside the floor.
+    const varied = variedRequests(keys.privateKey);
+    const coldTargets: Array<[TargetKind, string]> = [
+      ["barents", `http://127.0.0.1:${barents.port}/discord/interactions`],
+      ["bare", `http://127.0.0.1:${bare.port}/`],
+    ];
+    const cold = new Map<TargetKind, autocannon.Result[]>(coldTargets.map(([t]) => [t, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const [target, at] of coldTargets) {
+        // One counter for every connection: autocannon cycles a list per connection, and ten
+        // connections stepping through the same list together would find each other's answers
+        // kept.
+        let next = 0;
+        const setupRequest = (request: object) => ({
+          ...request,
+          ...varied[next++ % varied.length],
         });
+        cold.get(target)?.push(
+          await autocannon({
+            url: at,
+            connections,
+            duration: seconds,
+            method: "POST",
+            requests: [{ setupRequest }],
+          }),
+        );
       }
+    }
+    for (const [target] of coldTargets) {
+      const label = `/who, ${varied.length} different names`;
+      rows.push({ ...loadRow(target, label, cold.get(target) ?? []), varied: true });
     }
     return rows;
   } finally {
