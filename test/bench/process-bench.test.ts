@@ -6,7 +6,11 @@ import { ROOT } from "../support/process.ts";
 
 describe("the Node flags the bench launches with", () => {
   it("are the ones the npm scripts run the bot and ask with", () => {
-    expect(scriptNodeFlags("start")).toEqual(["--max-semi-space-size=1", "--enable-source-maps"]);
+    expect(scriptNodeFlags("start")).toEqual([
+      "--max-semi-space-size=1",
+      "--v8-pool-size=2",
+      "--enable-source-maps",
+    ]);
     expect(scriptNodeFlags("ask")).toEqual(scriptNodeFlags("start"));
   });
 
