@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { BUILT_IN_COMMANDS } from "./adapters/slack/names.ts";
-import { isTimeZone } from "./core/calendar-day.ts";
 import { parseChannelList, parseDailyTime, parseDuration } from "./schedule/daily-time.ts";
 import { parseStoreUrl, STORE_URL_FORMS } from "./store/store-location.ts";
+import { isTimeZoneName } from "./time-zone-name.ts";
 
 // Every setting comes from the environment (or .env), is checked once at start-up, and is
 // described in .env.example. A bad value stops start-up with a message naming the variable.
@@ -35,7 +35,7 @@ const baseUrl = (example: string) =>
 const envSchema = z
   .object({
     DATA_DIR: unsetIfEmpty(z.string().trim().min(1).optional()),
-    BOT_TIMEZONE: unsetIfEmpty(z.string().default("Europe/Oslo")).refine(isTimeZone, {
+    BOT_TIMEZONE: unsetIfEmpty(z.string().default("Europe/Oslo")).refine(isTimeZoneName, {
       message: "is not an IANA time zone; try Europe/Oslo or America/New_York",
     }),
     LOG_LEVEL: unsetIfEmpty(

@@ -1,5 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { startFakeDiscord } from "../../test/support/fake-discord.ts";
 import { startFakeSocket, startFakeWebApi } from "../../test/support/fake-slack.ts";
@@ -7,17 +8,46 @@ import { cleanEnv, logLine, ROOT } from "../../test/support/process.ts";
 import { ensureBuilt } from "../build.mjs";
 import { median } from "./stats.ts";
 
-// Whole processes, as people start them: the compiled `ask` and console bot (dist/, plain node,
-// as `npm run ask` and `npm start` run them) from launch to the first answer, and the bot's
-// resident memory once Discord and Slack are connected (to the loopback fakes the tests use) and
-// it sits idle. Each beside a bare `node` launch measured in the same run: the targets are ratios.
+// Whole processes, as people start them: the compiled `ask` and console bot (dist/, plain node
+// with the flags `npm run ask` and `npm start` give it) from launch to the first answer, and
+// the bot's resident memory once Discord and Slack are connected (to the loopback fakes the tests
+// use) and it sits idle. Each beside a bare `node` launch measured in the same run: the targets
+// are ratios.
 
 /** Preloaded into every measured process, the bare one too: prints its peak RSS at exit. */
 const PEAK = ["--import", "./src/bench/peak-rss.mjs"];
 
-/** Starts a compiled entry (dist/<entry>.js) with plain node, as the npm scripts do. */
-function spawnCompiled(entry: string, env = cleanEnv(), args: readonly string[] = []) {
-  return spawn(process.execPath, [...PEAK, `dist/${entry}.js`, ...args], { cwd: ROOT, env });
+/** The npm script a person runs for each measured entry. */
+const SCRIPT_OF = { main: "start", ask: "ask" } as const;
+
+/**
+ * The Node flags the npm script `name` runs with, as written in package.json (`node <flags>
+ * src/launch.mjs <entry>`): the bench launches each entry with exactly these, so it measures the
+ * process people run, and a flag changed there is measured here without a second list to keep.
+ */
+export function scriptNodeFlags(name: string, root = ROOT): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const words = pkg.scripts[name]?.split(/\s+/) ?? [];
+  const launcher = words.indexOf("src/launch.mjs");
+  if (words[0] !== "node" || launcher < 0) {
+    throw new Error(`npm script ${name} does not run node src/launch.mjs`);
+  }
+  return words.slice(1, launcher);
+}
+
+/** Starts a compiled entry (dist/<entry>.js) with plain node and its npm script's flags. */
+function spawnCompiled(
+  entry: keyof typeof SCRIPT_OF,
+  env = cleanEnv(),
+  args: readonly string[] = [],
+) {
+  const flags = scriptNodeFlags(SCRIPT_OF[entry]);
+  return spawn(process.execPath, [...flags, ...PEAK, `dist/${entry}.js`, ...args], {
+    cwd: ROOT,
+    env,
+  });
 }
 
 /** Resolves with the peak RSS in MB a child printed through PEAK, once it has exited. */
@@ -174,7 +204,9 @@ export async function benchMemory(settleMs = 3000): Promise<MemoryFigures> {
 
 /**
  * Resident MB of a bare Node process, and of one that has only imported each entry's libraries
- * (an entry may name several, joined by "+"): what the bot's memory cannot go below.
+ * (an entry may name several, joined by "+"): what the libraries cost as Node loads them with
+ * its defaults, the reference the connected bot's target is a ratio to. Not Barents: none of
+ * the bot's own flags.
  */
 export function benchLibraryMemory(entries: readonly string[]): Record<string, number> {
   const measure = (entry: string) => {
