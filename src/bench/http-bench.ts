@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { BUNDLED_DATA_DIR } from "../boot.ts";
 import { DIST, ensureBuilt, ROOT } from "../build.mjs";
+import { scriptNodeFlags } from "./process-bench.ts";
 import { median } from "./stats.ts";
 
 // Discord HTTP interactions under load over loopback: the bot's real route against a bare
@@ -57,9 +58,9 @@ async function startTarget(
   mkdirSync(dir, { recursive: true });
   const logFile = join(dir, `${kind}-${process.pid}-${Date.now()}.log`);
   const log = openSync(logFile, "w");
-  // Compiled, with source maps on, as `npm start` runs the bot (launch.mjs).
+  // Compiled, with `npm start`'s Node flags, as the bot runs: both targets alike.
   const script = join(DIST, "bench-http-target.js");
-  const child = spawn(process.execPath, ["--enable-source-maps", script, kind], {
+  const child = spawn(process.execPath, [...scriptNodeFlags("start"), script, kind], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", log],

@@ -379,7 +379,7 @@ ${table(
   ]),
 )}
 
-autocannon over loopback, 10 connections, signed requests, the servers in processes of their own, alternating rounds. The bare server is a plain node:http server that checks the Ed25519 signature with node:crypto and answers; issue 6's floor answers \`{"type":1}\`, and a second one answers with the very bytes Barents answered, so the gap between it and Barents is Barents's own work (parsing, the command, rendering), not the size of a full embed on the wire.
+autocannon over loopback, 10 connections, signed requests, the servers in processes of their own, alternating rounds, both compiled (dist/) and started with \`npm start\`'s Node flags; Barents as deployed, writing its info line per command (to a file) and counting its metrics. The bare server is a plain node:http server that checks the Ed25519 signature with node:crypto and answers; issue 6's floor answers \`{"type":1}\`, and a second one answers with the very bytes Barents answered, so the gap between it and Barents is Barents's own work (parsing, the command, rendering), not the size of a full embed on the wire.
 
 ## Start-up and memory
 
@@ -403,6 +403,6 @@ ${table(
   ],
 )}
 
-Launch times are medians over ${r.startup.runs} launches of the compiled entries in dist/ with plain \`node\`, as the npm scripts run them, each round beside a bare \`node -e\`; peak RSS is the process's own high-water mark (VmHWM) at exit; idle RSS is read from /proc after ${r.memory.settleMs / 1000} s idle.
+Launch times are medians over ${r.startup.runs} launches of the compiled entries in dist/ with plain \`node\` and the Node flags their npm scripts give (package.json), as people run them; the processes that only import libraries run with Node's defaults; each round beside a bare \`node -e\`; peak RSS is the process's own high-water mark (VmHWM) at exit; idle RSS is read from /proc after ${r.memory.settleMs / 1000} s idle.
 ${r.stores ? `\n${storeSection(r.stores)}` : ""}`;
 }
