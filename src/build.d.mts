@@ -6,7 +6,10 @@ export const DIST: string;
 export const ENTRIES: Record<string, string>;
 /** True when the output is missing, unfinished, or older than any source file under `root`. */
 export function isStale(out?: string, root?: string): boolean;
-/** Compiles every entry into `out`, swapped in whole. */
-export function build(out?: string): Promise<{ ms: number; out: string }>;
+/** Compiles every entry (by default ENTRIES) into `out`, swapped in whole. */
+export function build(
+  out?: string,
+  entries?: Record<string, string>,
+): Promise<{ ms: number; out: string }>;
 /** Builds when the output is stale. */
 export function ensureBuilt(out?: string): Promise<void>;

@@ -94,30 +94,50 @@ export class EventIndex {
     this.selection = new EventSelection(this.events);
 
     for (const e of this.timeline) this.indexDated(e, e.date as HistDate);
-    // Topic names are shown to people, so a place's own spelling ("Vardø") wins over a tag's.
-    const topicNames = new Map<string, string>();
-    const spellings = [
-      ...all.flatMap((e) => e.places),
-      ...all.map((e) => e.kind),
-      // Tags are ids ("barents-sea"); shown as words ("barents sea").
-      ...all.flatMap((e) => e.tags.map((t) => t.replace(/-/g, " "))),
-    ];
     // A large dataset repeats a few dozen places, kinds and tags a million times: fold each once.
     const folded = new Map<string, string>();
     const key = (name: string) => {
-      const known = folded.get(name);
-      if (known !== undefined) return known;
-      const made = fold(name);
-      folded.set(name, made);
+      let made = folded.get(name);
+      if (made === undefined) {
+        made = fold(name);
+        folded.set(name, made);
+      }
       return made;
     };
-    for (const name of spellings) if (!topicNames.has(key(name))) topicNames.set(key(name), name);
+    // Topic names are shown to people, so a place's own spelling ("Vardø") wins over a kind's,
+    // and a kind's over a tag's. Tags are ids ("barents-sea"), shown as words ("barents sea");
+    // folding reads a hyphen as a space, so both fold alike.
+    const places = new Map<string, string>();
+    const kinds = new Map<string, string>();
+    const tags = new Map<string, string>();
+    const name = (names: Map<string, string>, spelling: string, shown = spelling) => {
+      const k = key(spelling);
+      if (!names.has(k)) names.set(k, shown);
+    };
+    for (const e of all) {
+      for (const place of e.places) name(places, place);
+      name(kinds, e.kind);
+      for (const tag of e.tags) name(tags, tag, tag.replace(/-/g, " "));
+    }
+    const topicNames = new Map(places);
+    for (const names of [kinds, tags])
+      for (const [k, shown] of names) if (!topicNames.has(k)) topicNames.set(k, shown);
+    // An event's own topics, each once, though a place and a tag may fold alike.
+    const own: string[] = [];
+    const addTopic = (e: IndexedEvent, spelling: string) => {
+      const k = key(spelling);
+      if (own.includes(k)) return;
+      own.push(k);
+      push(this.byTopic, k, e);
+    };
     for (const e of this.events) {
       for (const pid of e.people) push(this.byPerson, pid, e);
       if (e.respondsTo) push(this.byCause, e.respondsTo, e);
       if (e.follows) push(this.byPrevious, e.follows, e);
-      const keys = new Set([...e.places, e.kind, ...e.tags].map(key));
-      for (const key of keys) push(this.byTopic, key, e);
+      own.length = 0;
+      for (const place of e.places) addTopic(e, place);
+      addTopic(e, e.kind);
+      for (const tag of e.tags) addTopic(e, tag);
     }
     this.expulsionYears = [...this.byYear.entries()]
       .filter(([, events]) => events.some((e) => e.expulsion))
