@@ -148,8 +148,15 @@ function targets(r: BenchResults): Target[] {
     peak <= 1.5,
     `${(peak - 1.5).toFixed(2)}× over`,
   );
-  const build = r.index.synthetic.buildMs;
-  check("index build ≤ 1.5 s at 100k events", ms(build), build <= 1500, `${ms(build - 1500)} over`);
+  // Issue 15: reading, validating and indexing together, as a start-up with that data pays.
+  const { loadMs, buildMs } = r.index.synthetic;
+  const startUp = loadMs + buildMs;
+  check(
+    "load + validate + index build ≤ 1.5 s at 100k events",
+    `${ms(startUp)} (${ms(loadMs)} + ${ms(buildMs)})`,
+    startUp <= 1500,
+    `${ms(startUp - 1500)} over`,
+  );
   const idle = r.memory.consoleMb / s.barePeakMb;
   check(
     "console bot idle RSS ≤ 1.5× a bare node launch's",
@@ -223,7 +230,7 @@ function bounds(r: BenchResults, missed: readonly Target[]): string[] {
   }
   if (has("index build")) {
     notes.push(
-      `**Index build.** ${r.synthetic.events.toLocaleString("en")} events are folded, dated, sorted and indexed for names in one pass; the load and validation before it (${ms(r.index.synthetic.loadMs)}) is zod checking every record and is not part of the target.`,
+      `**Loading ${r.synthetic.events.toLocaleString("en")} events.** Of ${ms(r.index.synthetic.loadMs)} to load and validate, reading and decoding the 95 MB of pretty-printed, non-ASCII JSON and \`JSON.parse\` take about 60% and zod checking every record (with the garbage its copies make) the rest, measured with --cpu-prof; the index build (${ms(r.index.synthetic.buildMs)}) is mostly the people's name search, the topic passes and the chronological sort. Under 1.5 s in all would take a validator that checks records in place instead of zod, or a smaller file format: neither is done.`,
     );
   }
   if (has("start to answer")) {
@@ -320,7 +327,7 @@ ${table(
   }),
 )}
 
-Each in a fresh process (medians of ${r.index.bundled.rounds} and ${r.index.synthetic.rounds} builds); RSS includes the TypeScript loader the scripts run under.
+Each in a fresh process running the loader compiled, as \`npm run build\` compiles it, under plain \`node\` (medians of ${r.index.bundled.rounds} and ${r.index.synthetic.rounds} builds).
 
 ## Commands, bundled data
 
