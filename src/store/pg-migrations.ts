@@ -72,7 +72,8 @@ export async function migratePg(client: PoolClient): Promise<number> {
         await client.query("UPDATE barents_schema SET version = $1", [version + 1]);
         await client.query("COMMIT");
       } catch (error) {
-        await client.query("ROLLBACK");
+        // The migration's own error is the one to report, not a failed rollback's.
+        await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       }
     }

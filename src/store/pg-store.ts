@@ -36,11 +36,17 @@ const STATEMENT_TIMEOUT_MS = 10_000;
 /** A ping waits less: /readyz should answer within its 2 s. */
 const PING_WAIT_MS = 1000;
 
-/** The URL as logs and errors may show it: with its password replaced. */
+/** Query parameters pg reads as secrets (pg-connection-string takes every parameter as config). */
+const SECRET_PARAMETERS = ["password", "sslpassword", "sslkey"];
+
+/** The URL as logs and errors may show it: every password in it replaced. */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = "***";
+    for (const name of SECRET_PARAMETERS) {
+      if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "***");
+    }
     return parsed.toString();
   } catch {
     return "the STORE_URL given (not a URL)";

@@ -115,6 +115,9 @@ export function pgTables(pool: pg.Pool): StoreTables {
         };
         await client.query("COMMIT");
         return rows;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
       } finally {
         client.release();
       }
@@ -161,9 +164,20 @@ export function pgTables(pool: pg.Pool): StoreTables {
   };
 }
 
-/** Copies what `from` holds into `to`, adding only what `to` lacks. */
+/** How a claim still "sending" arrives: its process is not the target's, so never resent. */
+const COPIED_CLAIM = "claimed in the store it was copied from, outcome unknown; not resent";
+
+/**
+ * Copies what `from` holds into `to`, adding only what `to` lacks. A post still being sent
+ * arrives as "unknown", as an orphaned claim is marked, since the process sending it is not one
+ * of the target's.
+ */
 export async function copyStore(from: StoreTables, to: StoreTables): Promise<CopyCounts> {
-  const rows = await from.read();
+  const read = await from.read();
+  const posts = read.posts.map((post) =>
+    post.status === "sending" ? { ...post, status: "unknown", detail: COPIED_CLAIM } : post,
+  );
+  const rows = { ...read, posts };
   const added = await to.addMissing(rows);
   const counts = (table: keyof StoreRows) => ({
     copied: added[table],

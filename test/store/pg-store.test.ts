@@ -83,5 +83,11 @@ describe("redactUrl", () => {
       "postgres://u:***@db.example:5432/barents?sslmode=require",
     );
     expect(redactUrl("postgres://db.example/barents")).toBe("postgres://db.example/barents");
+    // pg reads a password from the query string too.
+    const inQuery = redactUrl(
+      "postgres://u@db/barents?password=s3cret&sslpassword=k3y&sslmode=require",
+    );
+    expect(inQuery).not.toMatch(/s3cret|k3y/);
+    expect(inQuery).toContain("sslmode=require");
   });
 });
