@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleepFor } from "node:timers/promises";
 import { Cron } from "croner";
 import { calendarDay } from "../core/calendar-day.ts";
@@ -239,7 +240,11 @@ export class Scheduler {
       return;
     }
     if (this.stopped) return;
-    const claimed = await before("claiming the post", () => store.claim(ref, date, this.now()));
+    // This attempt's own name for its claim: a retry after a lost answer finds the claim its own.
+    const claimant = randomUUID();
+    const claimed = await before("claiming the post", () =>
+      store.claim(ref, date, this.now(), claimant),
+    );
     if (!claimed?.value) {
       if (claimed) log.debug("already claimed");
       return;

@@ -55,4 +55,9 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE posts;
   ALTER TABLE posts_v2 RENAME TO posts;
   `,
+  // 3: who claimed a post (one scheduler's attempt at it), so an attempt whose claim succeeded
+  // but whose answer was lost can ask again and be told the claim is its own.
+  `
+  ALTER TABLE posts ADD COLUMN claimed_by TEXT;
+  `,
 ];

@@ -44,6 +44,11 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX channel_changes_by_channel ON channel_changes (platform, channel);
   `,
+  // 2: who claimed a post, as SQLite's migration 3: a claim whose answer the network lost can
+  // be asked for again by the same attempt and found to be its own.
+  `
+  ALTER TABLE posts ADD COLUMN claimed_by TEXT;
+  `,
 ];
 
 /** The advisory lock's key: any 64-bit number no other application uses; "barents" in ASCII. */

@@ -215,11 +215,15 @@ function pgStore(pool: pg.Pool, shown: string): ScheduleStore {
       return row && subscription(row);
     },
     list: async () => (await query<SubscriptionRow>(listAll)).rows.map(subscription),
-    claim: async (ref, localDate, at) => {
+    claim: async (ref, localDate, at, claimant) => {
+      // One statement: the insert wins the key, or the conflict is the claimant's own claim,
+      // still being sent, asked for again after its answer was lost.
       const claimed = await query(
-        `INSERT INTO posts (platform, channel, local_date, status, at)
-         VALUES ($1, $2, $3, 'sending', $4) ON CONFLICT DO NOTHING`,
-        [ref.platform, ref.channel, localDate, at.toISOString()],
+        `INSERT INTO posts (platform, channel, local_date, status, at, claimed_by)
+         VALUES ($1, $2, $3, 'sending', $4, $5)
+         ON CONFLICT (platform, channel, local_date) DO UPDATE SET at = posts.at
+         WHERE posts.status = 'sending' AND posts.claimed_by = EXCLUDED.claimed_by`,
+        [ref.platform, ref.channel, localDate, at.toISOString(), claimant ?? null],
       );
       return claimed.rowCount === 1;
     },

@@ -85,10 +85,12 @@ export interface ScheduleStore {
   get(ref: ChannelRef): Promise<Subscription | undefined>;
   list(): Promise<Subscription[]>;
   /**
-   * Claims the post for one channel and local date. Exactly one caller ever gets true for a key,
-   * across processes sharing the store: the claim is what makes a post happen at most once.
+   * Claims the post for one channel and local date. Exactly one claimant ever gets true for a
+   * key, across processes sharing the store: the claim is what makes a post happen at most once.
+   * A `claimant` (one attempt at a post, unique to it) that asks again while its claim is still
+   * being sent gets true again: over a network, a claim can be made and its answer lost.
    */
-  claim(ref: ChannelRef, localDate: string, at: Date): Promise<boolean>;
+  claim(ref: ChannelRef, localDate: string, at: Date, claimant?: string): Promise<boolean>;
   /**
    * Gives a claim back, if it is still "sending": for a post that was never sent (the bot stopped
    * before its turn), so a restart within the grace window can make it. True when one was.

@@ -91,9 +91,13 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
   const getAll = db.prepare<[], SubscriptionRow>(
     "SELECT * FROM subscriptions ORDER BY platform, channel",
   );
+  // A conflict counts as a change (so as claimed) only for the claimant's own claim still being
+  // sent; the update leaves the row as it was.
   const claim = db.prepare(
-    `INSERT INTO posts (platform, channel, local_date, status, at) VALUES
-     (@platform, @channel, @localDate, 'sending', @at) ON CONFLICT DO NOTHING`,
+    `INSERT INTO posts (platform, channel, local_date, status, at, claimed_by) VALUES
+     (@platform, @channel, @localDate, 'sending', @at, @claimant)
+     ON CONFLICT (platform, channel, local_date) DO UPDATE SET at = posts.at
+     WHERE posts.status = 'sending' AND posts.claimed_by = excluded.claimed_by`,
   );
   const unclaim = db.prepare(
     "DELETE FROM posts WHERE platform = @platform AND channel = @channel AND local_date = @localDate AND status = 'sending'",
@@ -201,8 +205,11 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
         return row && subscription(row);
       }),
     list: () => run(() => getAll.all().map(subscription)),
-    claim: (ref, localDate, at) =>
-      run(() => claim.run({ ...key(ref), localDate, at: at.toISOString() }).changes === 1),
+    claim: (ref, localDate, at, claimant) =>
+      run(() => {
+        const row = { ...key(ref), localDate, at: at.toISOString(), claimant: claimant ?? null };
+        return claim.run(row).changes === 1;
+      }),
     release: (ref, localDate) => run(() => unclaim.run({ ...key(ref), localDate }).changes === 1),
     settle: (ref, localDate, outcome, at) =>
       run(() => {

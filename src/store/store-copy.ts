@@ -43,6 +43,7 @@ const POST_COLUMNS = [
   "at",
   "attempts",
   "detail",
+  "claimed_by",
 ] as const;
 const CHANGE_COLUMNS = ["platform", "channel", "action", "by_user", "at", "detail"] as const;
 

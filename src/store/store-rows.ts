@@ -23,6 +23,8 @@ export interface PostRow {
   at: string;
   attempts: number;
   detail: string | null;
+  /** The attempt that claimed it (migration 3); null for claims made before. */
+  claimed_by: string | null;
 }
 
 export interface ChangeRow {

@@ -275,6 +275,34 @@ describe("fault 3: a write lock held while a post is due", { timeout: 30_000 }, 
   });
 });
 
+describe("a claim made but its answer lost (a networked store's connection dropping)", () => {
+  it("is asked for again by the same attempt, found its own, and the post made once", async () => {
+    const real = openSqliteStore(":memory:");
+    cleanups.push(() => real.close());
+    await subscribe(real, team);
+    let lost = 0;
+    // The claim reaches the store, the answer never comes back: once.
+    const store = new Proxy(real, {
+      get(target, name, receiver) {
+        if (name !== "claim") return Reflect.get(target, name, receiver);
+        return async (...args: Parameters<ScheduleStore["claim"]>) => {
+          const claimed = await target.claim(...args);
+          if (lost++ === 0) throw new Error("Connection terminated unexpectedly");
+          return claimed;
+        };
+      },
+    });
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running } = scheduler(store, poster, {
+      now: () => new Date("2026-10-30T08:00:00Z"),
+    });
+    await running.postToday(team);
+    expect(lost).toBe(2);
+    expect(sent).toEqual([team.channel]);
+    expect(await real.post(team, "2026-10-30")).toMatchObject({ status: "sent", attempts: 1 });
+  });
+});
+
 describe("fault 7: a claim orphaned by kill -9", { timeout: 30_000 }, () => {
   it("is reported too when the restart came within seconds, once the claim is old enough", async () => {
     vi.useFakeTimers();

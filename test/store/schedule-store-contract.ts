@@ -273,6 +273,23 @@ export function specifyScheduleStore(kind: StoreUnderTest): void {
     });
   });
 
+  describe("a claimant asking again", () => {
+    it("is told the claim is its own while it is being sent, as after a lost answer; no one else is", async () => {
+      const store = await open();
+      expect(await store.claim(news, DAY, EIGHT, "attempt-1")).toBe(true);
+      expect(await store.claim(news, DAY, EIGHT, "attempt-1")).toBe(true);
+      expect(await store.claim(news, DAY, EIGHT, "attempt-2")).toBe(false);
+      expect(await store.claim(news, DAY, EIGHT)).toBe(false);
+      expect((await store.post(news, DAY))?.at).toBe(EIGHT.toISOString());
+      await store.settle(news, DAY, { status: "sent", attempts: 1 }, at("2026-10-30T08:00:02Z"));
+      // Settled, the post is history: asking again cannot make it a second time.
+      expect(await store.claim(news, DAY, EIGHT, "attempt-1")).toBe(false);
+      // A claim made without a claimant is nobody's to ask for again.
+      expect(await store.claim(team, DAY, EIGHT)).toBe(true);
+      expect(await store.claim(team, DAY, EIGHT)).toBe(false);
+    });
+  });
+
   describe("claims made at once", () => {
     it("are granted to exactly one of eight handles asking for the same day together", async () => {
       const handles = [await open()];
