@@ -1,10 +1,14 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { messageOf } from "../error-message.ts";
-import { redactUrl } from "../store/pg-store.ts";
 import { type CopyCounts, pgTables, type StoreTables, sqliteTables } from "../store/store-copy.ts";
 import { StoreOpenError } from "../store/store-errors.ts";
-import { parseStoreUrl, STORE_URL_FORMS, type StoreLocation } from "../store/store-location.ts";
+import {
+  parseStoreUrl,
+  STORE_URL_FORMS,
+  type StoreLocation,
+  shownLocation,
+} from "../store/store-location.ts";
 
 // `npm run store:migrate -- --from <url> --to <url>`: copies the schedule (subscriptions, the
 // post log, who changed what) from one store to another, typically from the SQLite file of one
@@ -57,9 +61,6 @@ async function open(flag: string, where: StoreLocation, mustExist: boolean): Pro
   return { tables: pgTables(pool), close: () => pool.end() };
 }
 
-const shown = (where: StoreLocation) =>
-  where.kind === "sqlite" ? where.file : redactUrl(where.url);
-
 function report(counts: CopyCounts): string {
   const line = (name: string, { copied, kept }: { copied: number; kept: number }) =>
     `  ${name}: ${copied} copied, ${kept} already there`;
@@ -88,7 +89,8 @@ async function main(argv: string[]): Promise<number> {
     }
     from = location("--from", values.from);
     to = location("--to", values.to);
-    if (shown(from) === shown(to)) throw new UsageProblem("--from and --to are the same store.");
+    if (shownLocation(from) === shownLocation(to))
+      throw new UsageProblem("--from and --to are the same store.");
   } catch (error) {
     process.stderr.write(`${messageOf(error)}\n\n${HELP}`);
     return 2;
@@ -102,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
     const { copyStore } = await import("../store/store-copy.ts");
     const counts = await copyStore(source.tables, target.tables);
     process.stdout.write(
-      `Copied the schedule from ${shown(from)} to ${shown(to)}:\n${report(counts)}\n`,
+      `Copied the schedule from ${shownLocation(from)} to ${shownLocation(to)}:\n${report(counts)}\n`,
     );
     return 0;
   } catch (error) {

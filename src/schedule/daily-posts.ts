@@ -54,7 +54,7 @@ export async function applyConfiguredChannels(
 }
 
 /** What applyConfiguredChannels changes, decided from the subscriptions held. */
-export function configuredChanges(
+function configuredChanges(
   held: readonly Subscription[],
   channels: readonly ChannelRef[],
   timing: { time: string; timeZone: string },

@@ -1,7 +1,7 @@
 import type { Config } from "../config.ts";
 import type { ScheduleStore } from "./schedule-store.ts";
 import { StoreOpenError } from "./store-errors.ts";
-import { parseStoreUrl, STORE_URL_FORMS } from "./store-location.ts";
+import { parseStoreUrl, STORE_URL_FORMS, shownLocation } from "./store-location.ts";
 
 // Opens whichever store STORE_URL names. Each kind is imported only when it is the one named,
 // so a SQLite bot never loads pg and a PostgreSQL one never loads better-sqlite3's file code.
@@ -29,10 +29,10 @@ export async function openStore(
     const { openSqliteFile } = await import("./sqlite-store.ts");
     const { busyWaitMs } = options;
     const store = openSqliteFile(location.file, busyWaitMs === undefined ? {} : { busyWaitMs });
-    return { store, shown: location.file };
+    return { store, shown: shownLocation(location) };
   }
-  const { openPgStore, redactUrl } = await import("./pg-store.ts");
+  const { openPgStore } = await import("./pg-store.ts");
   const { onConnectionLost } = options;
   const store = await openPgStore(location.url, onConnectionLost ? { onConnectionLost } : {});
-  return { store, shown: redactUrl(location.url) };
+  return { store, shown: shownLocation(location) };
 }

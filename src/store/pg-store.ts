@@ -10,6 +10,7 @@ import {
   type SubscriptionChanges,
 } from "./schedule-store.ts";
 import { StoreOpenError, StoreUnavailableError } from "./store-errors.ts";
+import { redactUrl } from "./store-location.ts";
 import {
   type ChangeRow,
   channelChange,
@@ -35,23 +36,6 @@ const CONNECT_TIMEOUT_MS = 5000;
 const STATEMENT_TIMEOUT_MS = 10_000;
 /** A ping waits less: /readyz should answer within its 2 s. */
 const PING_WAIT_MS = 1000;
-
-/** Query parameters pg reads as secrets (pg-connection-string takes every parameter as config). */
-const SECRET_PARAMETERS = ["password", "sslpassword", "sslkey"];
-
-/** The URL as logs and errors may show it: every password in it replaced. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    for (const name of SECRET_PARAMETERS) {
-      if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "***");
-    }
-    return parsed.toString();
-  } catch {
-    return "the STORE_URL given (not a URL)";
-  }
-}
 
 export interface PgStoreOptions {
   /** What errors call the URL: the setting or flag it came from. Default STORE_URL. */
@@ -181,13 +165,7 @@ function pgStore(pool: pg.Pool, shown: string): ScheduleStore {
     await logChange(client, ref, { action: "unsubscribe", by, at: at.toISOString(), detail: null });
     return true;
   };
-  const getOne = async (client: pg.PoolClient | pg.Pool, ref: ChannelRef, lock = "") => {
-    const found = await client.query<SubscriptionRow>(
-      `SELECT * FROM subscriptions WHERE platform = $1 AND channel = $2 ${lock}`,
-      [ref.platform, ref.channel],
-    );
-    return found.rows[0];
-  };
+  const selectOne = "SELECT * FROM subscriptions WHERE platform = $1 AND channel = $2";
   const listAll = "SELECT * FROM subscriptions ORDER BY platform, channel";
 
   let closed: Promise<void> | undefined;
@@ -209,9 +187,7 @@ function pgStore(pool: pg.Pool, shown: string): ScheduleStore {
       });
     },
     get: async (ref) => {
-      const row = await getOne(pool, ref).catch((error: unknown) => {
-        throw unavailable(error);
-      });
+      const row = (await query<SubscriptionRow>(selectOne, [ref.platform, ref.channel])).rows[0];
       return row && subscription(row);
     },
     list: async () => (await query<SubscriptionRow>(listAll)).rows.map(subscription),
@@ -286,7 +262,9 @@ function pgStore(pool: pg.Pool, shown: string): ScheduleStore {
     },
     recordFailure: (ref, reason, pauseAfter, at) =>
       transaction(async (client) => {
-        const before = await getOne(client, ref, "FOR UPDATE");
+        const locked = `${selectOne} FOR UPDATE`;
+        const before = (await client.query<SubscriptionRow>(locked, [ref.platform, ref.channel]))
+          .rows[0];
         if (!before) return undefined;
         const after = await client.query<SubscriptionRow>(
           `UPDATE subscriptions SET failures = failures + 1,

@@ -26,3 +26,25 @@ export function parseStoreUrl(
   if (/^postgres(ql)?:\/\/[^/]/.test(url) && URL.canParse(url)) return { kind: "postgres", url };
   return undefined;
 }
+
+/** Query parameters pg reads as secrets (pg-connection-string takes every parameter as config). */
+const SECRET_PARAMETERS = ["password", "sslpassword", "sslkey"];
+
+/** The URL as logs and errors may show it: every password in it replaced. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    for (const name of SECRET_PARAMETERS) {
+      if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "***");
+    }
+    return parsed.toString();
+  } catch {
+    return "the STORE_URL given (not a URL)";
+  }
+}
+
+/** Where a store is, as logs and messages may name it: the file, or the URL without secrets. */
+export function shownLocation(where: StoreLocation): string {
+  return where.kind === "sqlite" ? where.file : redactUrl(where.url);
+}

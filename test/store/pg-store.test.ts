@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PG_MIGRATIONS } from "../../src/store/pg-migrations.ts";
-import { openPgStore, redactUrl } from "../../src/store/pg-store.ts";
+import { openPgStore } from "../../src/store/pg-store.ts";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.ts";
-import { specifyScheduleStore, subscribe } from "./schedule-store-contract.ts";
+import { specifyScheduleStore, subscribe, team } from "./schedule-store-contract.ts";
 
 // The schedule in PostgreSQL, on the machine's real server: the same specifications as SQLite's
 // (schedule-store-contract.ts), then what only a networked store has: migrations that replicas
@@ -15,8 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db.drop();
 });
-
-const team = { platform: "slack", channel: "C0TEAM01" } as const;
 
 describe("the PostgreSQL store", () => {
   specifyScheduleStore({
@@ -74,20 +72,5 @@ describe("a server that cannot be reached", () => {
     expect(message).toMatch(/ECONNREFUSED/);
     expect(message).not.toContain("s3cret-pass");
     expect(message.split("\n")).toHaveLength(1);
-  });
-});
-
-describe("redactUrl", () => {
-  it("replaces the password and keeps the rest, for logs", () => {
-    expect(redactUrl("postgres://u:p%40ss@db.example:5432/barents?sslmode=require")).toBe(
-      "postgres://u:***@db.example:5432/barents?sslmode=require",
-    );
-    expect(redactUrl("postgres://db.example/barents")).toBe("postgres://db.example/barents");
-    // pg reads a password from the query string too.
-    const inQuery = redactUrl(
-      "postgres://u@db/barents?password=s3cret&sslpassword=k3y&sslmode=require",
-    );
-    expect(inQuery).not.toMatch(/s3cret|k3y/);
-    expect(inQuery).toContain("sslmode=require");
   });
 });

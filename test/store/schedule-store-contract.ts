@@ -12,12 +12,13 @@ export interface StoreUnderTest {
   another(): Promise<ScheduleStore>;
 }
 
-const news: ChannelRef = { platform: "discord", channel: "100000000000000004" };
-const team: ChannelRef = { platform: "slack", channel: "C0TEAM01" };
-const at = (iso: string) => new Date(iso);
-const SINCE = "2026-10-01T10:00:00.000Z";
-const DAY = "2026-10-30";
-const EIGHT = at("2026-10-30T08:00:00Z");
+// The channels, dates and times every store test uses.
+export const news: ChannelRef = { platform: "discord", channel: "100000000000000004" };
+export const team: ChannelRef = { platform: "slack", channel: "C0TEAM01" };
+export const at = (iso: string) => new Date(iso);
+export const SINCE = "2026-10-01T10:00:00.000Z";
+export const DAY = "2026-10-30";
+export const EIGHT = at("2026-10-30T08:00:00Z");
 
 /** A command subscription of `ref` at 09:00 in Oslo by U0ALICE, unless `extra` says otherwise. */
 export async function subscribe(

@@ -3,21 +3,23 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/migrations.ts";
-import { type ChannelRef, isoDate, type ScheduleStore } from "../../src/store/schedule-store.ts";
+import { isoDate, type ScheduleStore } from "../../src/store/schedule-store.ts";
 import { migrate, openSqliteStore, STORE_FILE } from "../../src/store/sqlite-store.ts";
 import { freshStateDir } from "../support/process.ts";
 import { breakStoreFile } from "../support/store-file.ts";
-import { specifyScheduleStore, subscribe } from "./schedule-store-contract.ts";
+import {
+  at,
+  DAY,
+  EIGHT,
+  news,
+  SINCE,
+  specifyScheduleStore,
+  subscribe,
+  team,
+} from "./schedule-store-contract.ts";
 
 // The schedule's SQLite store: its schema, what survives a restart, and the post log's claim,
 // which is what keeps two processes from posting the same day twice.
-
-const news: ChannelRef = { platform: "discord", channel: "100000000000000004" };
-const team: ChannelRef = { platform: "slack", channel: "C0TEAM01" };
-const at = (iso: string) => new Date(iso);
-const SINCE = "2026-10-01T10:00:00.000Z";
-const DAY = "2026-10-30";
-const EIGHT = at("2026-10-30T08:00:00Z");
 
 const dirs: string[] = [];
 const stores: ScheduleStore[] = [];

@@ -7,13 +7,9 @@ import { openSqliteStore, STORE_FILE } from "../../src/store/sqlite-store.ts";
 import { copyStore, pgTables, sqliteTables } from "../../src/store/store-copy.ts";
 import { createTestDatabase, type TestDatabase } from "../support/postgres.ts";
 import { freshStateDir } from "../support/process.ts";
-import { subscribe } from "./schedule-store-contract.ts";
+import { at, news, subscribe, team } from "./schedule-store-contract.ts";
 
 // store:migrate's copy: everything a schedule holds arrives, and a second run adds nothing.
-
-const team = { platform: "slack", channel: "C0TEAM01" } as const;
-const news = { platform: "discord", channel: "100000000000000004" } as const;
-const at = (iso: string) => new Date(iso);
 
 let db: TestDatabase;
 let dir: string;

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseStoreUrl, STORE_FILE } from "../../src/store/store-location.ts";
+import { parseStoreUrl, redactUrl, STORE_FILE } from "../../src/store/store-location.ts";
 
 describe("where STORE_URL puts the schedule", () => {
   it("is the SQLite file in STATE_DIR when unset, so `npm start` needs no database", () => {
@@ -31,5 +31,20 @@ describe("where STORE_URL puts the schedule", () => {
     for (const url of ["mysql://db/x", "sqlite:", "postgres://", "./state/barents.sqlite"]) {
       expect(parseStoreUrl(url, ".")).toBeUndefined();
     }
+  });
+});
+
+describe("redactUrl", () => {
+  it("replaces the password and keeps the rest, for logs", () => {
+    expect(redactUrl("postgres://u:p%40ss@db.example:5432/barents?sslmode=require")).toBe(
+      "postgres://u:***@db.example:5432/barents?sslmode=require",
+    );
+    expect(redactUrl("postgres://db.example/barents")).toBe("postgres://db.example/barents");
+    // pg reads a password from the query string too.
+    const inQuery = redactUrl(
+      "postgres://u@db/barents?password=s3cret&sslpassword=k3y&sslmode=require",
+    );
+    expect(inQuery).not.toMatch(/s3cret|k3y/);
+    expect(inQuery).toContain("sslmode=require");
   });
 });
