@@ -9,6 +9,8 @@ import { withDeadline } from "../with-deadline.ts";
 interface Entry {
   ref: ChannelRef;
   date: string;
+  /** The attempt's name for its claim, renewed while it is under way. */
+  claimant: string;
   log: Logger;
   cut: boolean;
   /** Its outcome is being written by its own path, which a cut-off must not write over. */
@@ -27,9 +29,9 @@ export interface Flight {
 export class InFlight {
   private readonly posts = new Map<string, Entry>();
 
-  begin(ref: ChannelRef, date: string, log: Logger): Flight {
+  begin(ref: ChannelRef, date: string, claimant: string, log: Logger): Flight {
     const key = `${channelKey(ref)} ${date}`;
-    const entry: Entry = { ref, date, log, cut: false, recording: false };
+    const entry: Entry = { ref, date, claimant, log, cut: false, recording: false };
     this.posts.set(key, entry);
     return {
       get cut() {
@@ -42,6 +44,11 @@ export class InFlight {
         if (this.posts.get(key) === entry) this.posts.delete(key);
       },
     };
+  }
+
+  /** The claims under way, by their claimants' names: a live process renews them. */
+  claimants(): string[] {
+    return [...this.posts.values()].map((entry) => entry.claimant);
   }
 
   get size(): number {

@@ -11,6 +11,7 @@ import {
   ORPHAN_AFTER_MS,
   type Platform,
   type PostOutcome,
+  RENEW_CLAIMS_MS,
   type ScheduleStore,
   type Subscription,
 } from "../store/schedule-store.ts";
@@ -72,8 +73,11 @@ export class Scheduler {
   private readonly jobs: JobTable;
   private resync: Cron | undefined;
   private orphanCheck: NodeJS.Timeout | undefined;
+  private renewal: NodeJS.Timeout | undefined;
   private syncing: Promise<void> | undefined;
   private syncAgain = false;
+  /** The last sync failed: the next that works catches up on what no job was there to post. */
+  private unsynced = false;
   private readonly running = new Set<Promise<void>>();
   private readonly inFlight = new InFlight();
   private readonly now: () => Date;
@@ -128,6 +132,8 @@ export class Scheduler {
   start(): Promise<void> {
     // Another replica may subscribe a channel; the store is the truth, read again each minute.
     this.resync = new Cron("* * * * *", { unref: true }, () => void this.sync());
+    this.renewal = setInterval(() => void this.track(this.renewClaims()), RENEW_CLAIMS_MS);
+    this.renewal.unref();
     return this.track(this.startUp());
   }
 
@@ -174,6 +180,7 @@ export class Scheduler {
     try {
       subscriptions = await this.options.store.list();
     } catch (error) {
+      this.unsynced = true;
       this.options.logger.error(
         { err: error },
         "could not re-read the schedule; keeping the jobs as they were",
@@ -182,6 +189,36 @@ export class Scheduler {
     }
     if (this.stopped) return;
     this.jobs.match(subscriptions.filter((s) => !s.paused));
+    if (this.unsynced) {
+      // Jobs missing while the store was down (a channel subscribed elsewhere meanwhile, or
+      // none scheduled at all after a failed start) fired for nobody: their posts are made now,
+      // within the grace window, as at start-up.
+      this.unsynced = false;
+      const { store, logger, graceMs } = this.options;
+      void this.track(
+        catchUp({ store, logger, graceMs, clock: this.clock }, (subscription, due) =>
+          this.postToday(subscription, due),
+        ),
+      );
+    }
+  }
+
+  /**
+   * Tells the store the claims this process holds are alive: a claim can wait in the send queue
+   * longer than ORPHAN_AFTER_MS, and a replica starting meanwhile would otherwise mark it
+   * "unknown" while it is still to be sent. Never rejects.
+   */
+  private async renewClaims(): Promise<void> {
+    const claimants = this.inFlight.claimants();
+    if (claimants.length === 0) return;
+    try {
+      await this.options.store.renew(claimants, this.now());
+    } catch (error) {
+      this.options.logger.warn(
+        { err: error, claims: claimants.length },
+        "could not renew the claims being sent; a replica starting now may report them as orphans",
+      );
+    }
   }
 
   /**
@@ -249,7 +286,7 @@ export class Scheduler {
       if (claimed) log.debug("already claimed");
       return;
     }
-    const flight = this.inFlight.begin(ref, date, log);
+    const flight = this.inFlight.begin(ref, date, claimant, log);
     try {
       const note = dailyNote(this.options.index, day, this.options.empty);
       const outcome: PostOutcome = note
@@ -292,6 +329,7 @@ export class Scheduler {
     this.stopping.abort();
     this.resync?.stop();
     clearTimeout(this.orphanCheck);
+    clearInterval(this.renewal);
     this.jobs.stop();
     const all = Promise.all(this.running);
     if (drainMs === undefined) await all;

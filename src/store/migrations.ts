@@ -60,4 +60,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE posts ADD COLUMN claimed_by TEXT;
   `,
+  // 4: the claims still being sent, found without reading the whole post log (a row per channel
+  // per day): every scheduler renews its own each minute, and start-up looks for orphans. As
+  // PostgreSQL's posts_sending.
+  `
+  CREATE INDEX posts_sending ON posts (at) WHERE status = 'sending';
+  `,
 ];

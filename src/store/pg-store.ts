@@ -203,6 +203,13 @@ function pgStore(pool: pg.Pool, shown: string): ScheduleStore {
       );
       return claimed.rowCount === 1;
     },
+    renew: async (claimants, at) => {
+      if (claimants.length === 0) return;
+      await query(
+        "UPDATE posts SET at = $1 WHERE status = 'sending' AND claimed_by = ANY($2::text[])",
+        [at.toISOString(), claimants],
+      );
+    },
     release: async (ref, localDate) => {
       const released = await query(
         `DELETE FROM posts WHERE platform = $1 AND channel = $2 AND local_date = $3

@@ -39,10 +39,14 @@ export interface Subscription extends ChannelRef {
 export type PostStatus = "sending" | "sent" | "failed" | "skipped" | "unknown";
 
 /**
- * A claim still "sending" this long after it was made has lost its process: sends time out and
- * retries stop well before it (scheduler.ts), so only a process that died leaves one this old.
+ * A claim still "sending" this long after it was made or last renewed has lost its process: a
+ * live scheduler renews the claims it holds every RENEW_CLAIMS_MS, however long they wait in its
+ * send queue (10,000 channels due at one minute queue for most of an hour), so only a process
+ * that died leaves one this old.
  */
 export const ORPHAN_AFTER_MS = 5 * 60_000;
+/** How often a scheduler renews its claims: a few renewals fit in ORPHAN_AFTER_MS. */
+export const RENEW_CLAIMS_MS = ORPHAN_AFTER_MS / 5;
 
 export interface PostRecord extends ChannelRef {
   /** The channel's local date the post is for, YYYY-MM-DD. */
@@ -96,11 +100,16 @@ export interface ScheduleStore {
    * before its turn), so a restart within the grace window can make it. True when one was.
    */
   release(ref: ChannelRef, localDate: string): Promise<boolean>;
+  /**
+   * Marks the claims of these `claimant`s that are still "sending" as alive at `at` (their `at`
+   * moves on), so settleOrphans takes only claims whose process stopped renewing them.
+   */
+  renew(claimants: readonly string[], at: Date): Promise<void>;
   /** Records how a claimed post ended. */
   settle(ref: ChannelRef, localDate: string, outcome: PostOutcome, at: Date): Promise<void>;
   /**
-   * Marks claims made before `claimedBefore` and still "sending" as "unknown", and returns them:
-   * their process died between claim and settle.
+   * Marks claims made or last renewed before `claimedBefore` and still "sending" as "unknown",
+   * and returns them: their process died between claim and settle.
    */
   settleOrphans(claimedBefore: Date, at: Date): Promise<PostRecord[]>;
   post(ref: ChannelRef, localDate: string): Promise<PostRecord | undefined>;

@@ -102,6 +102,12 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
   const unclaim = db.prepare(
     "DELETE FROM posts WHERE platform = @platform AND channel = @channel AND local_date = @localDate AND status = 'sending'",
   );
+  const renewOne = db.prepare(
+    "UPDATE posts SET at = @at WHERE status = 'sending' AND claimed_by = @claimant",
+  );
+  const renew = db.transaction((claimants: readonly string[], at: string) => {
+    for (const claimant of claimants) renewOne.run({ claimant, at });
+  });
   const settle = db.prepare(
     `UPDATE posts SET status = @status, attempts = @attempts, detail = @detail, at = @at
      WHERE platform = @platform AND channel = @channel AND local_date = @localDate`,
@@ -209,6 +215,11 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
       run(() => {
         const row = { ...key(ref), localDate, at: at.toISOString(), claimant: claimant ?? null };
         return claim.run(row).changes === 1;
+      }),
+    renew: (claimants, at) =>
+      run(() => {
+        // Nothing under way (most minutes) takes no write lock.
+        if (claimants.length > 0) renew.immediate(claimants, at.toISOString());
       }),
     release: (ref, localDate) => run(() => unclaim.run({ ...key(ref), localDate }).changes === 1),
     settle: (ref, localDate, outcome, at) =>

@@ -347,6 +347,33 @@ describe("exactly once across restarts and replicas", { timeout: 30_000 }, () =>
     ]);
   });
 
+  it("keeps claims waiting in a long send queue alive: a replica starting meanwhile does not call them orphans", async () => {
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
+    const store = memoryStore();
+    const channels = Array.from({ length: 8 }, (_, i) => ({
+      platform: "discord" as const,
+      channel: `10000000000000010${i}`,
+    }));
+    for (const ref of channels) await subscribe(store, ref, "09:00", "Europe/Oslo");
+    const { sent, posters } = recordingPosters();
+    // One send a minute: the last of eight claimed at 09:00 goes out at 09:07, after its claim
+    // is older than ORPHAN_AFTER_MS (5 min).
+    const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    const queued = { concurrency: 1, spacingMs: 60_000, sleep: wait };
+    await scheduler(store, posters, queued).scheduler.start();
+    await until("2026-10-30T08:06:00Z");
+    expect(sent).toHaveLength(7);
+    const { scheduler: starting, log } = scheduler(store, {});
+    await starting.start();
+    await until("2026-10-30T08:10:00Z");
+
+    expect(sent.map((s) => s.channel).sort()).toEqual(channels.map((c) => c.channel).sort());
+    for (const ref of channels) {
+      expect((await store.post(ref, "2026-10-30"))?.status).toBe("sent");
+    }
+    expect(log.lines.filter((l) => /never settled/.test(String(l.msg)))).toEqual([]);
+  });
+
   it("leaves a platform it cannot post to for another process", async () => {
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));
     const store = memoryStore();

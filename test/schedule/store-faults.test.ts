@@ -108,6 +108,35 @@ describe("fault 1: a store that cannot be read", { timeout: 30_000 }, () => {
     expect((await store.post(team, "2026-10-30"))?.status).toBe("sent");
   });
 
+  it("makes a post whose job it could not schedule while re-reads failed, once one works", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T07:00:00Z")); // 08:00 in Oslo
+    const store = openSqliteStore(":memory:");
+    cleanups.push(() => store.close());
+    let broken = false;
+    const flaky: ScheduleStore = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === "list" && broken) return () => Promise.reject(new Error("connection lost"));
+        return Reflect.get(target, name, receiver);
+      },
+    });
+    const { sent, poster } = recordingPoster();
+    const { scheduler: running } = scheduler(flaky, poster);
+    await running.start();
+    broken = true;
+    // Another replica, which can reach the store, subscribes a channel for 08:50; this one
+    // cannot re-read the schedule, so no job of its own fires then.
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    await subscribe(store, team, "08:50");
+    await vi.advanceTimersByTimeAsync(30 * 60_000);
+    expect(sent).toEqual([]);
+
+    broken = false;
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(sent).toEqual([team.channel]);
+    expect((await store.post(team, "2026-10-30"))?.status).toBe("sent");
+  });
+
   it("turns a store file broken under the running bot into a degraded health and a plain status reply", async () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2026-10-30T07:00:00Z"));

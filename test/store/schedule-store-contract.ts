@@ -331,6 +331,33 @@ export function specifyScheduleStore(kind: StoreUnderTest): void {
         await store.settleOrphans(at("2026-10-30T08:05:00Z"), at("2026-10-30T10:00:00Z")),
       ).toEqual([]);
     });
+
+    it("are only claims nobody renewed: a renewed claim is alive however long ago it was made", async () => {
+      const store = await open();
+      await store.claim(news, DAY, at("2026-10-30T08:00:00Z"), "queued-here");
+      await store.claim(team, DAY, at("2026-10-30T08:00:00Z"), "died-elsewhere");
+      await store.claim(team, "2026-10-29", at("2026-10-29T08:00:00Z"), "sent-yesterday");
+      await store.settle(
+        team,
+        "2026-10-29",
+        { status: "sent", attempts: 1 },
+        at("2026-10-29T08:00:01Z"),
+      );
+      await store.renew(["queued-here", "sent-yesterday", "nobody"], at("2026-10-30T08:20:00Z"));
+      await store.renew([], at("2026-10-30T08:21:00Z"));
+
+      const orphans = await store.settleOrphans(
+        at("2026-10-30T08:15:00Z"),
+        at("2026-10-30T08:25:00Z"),
+      );
+      expect(orphans.map((p) => p.channel)).toEqual([team.channel]);
+      expect(await store.post(news, DAY)).toMatchObject({
+        status: "sending",
+        at: "2026-10-30T08:20:00.000Z",
+      });
+      // A settled post keeps the time it was settled: renewing is only for claims under way.
+      expect((await store.post(team, "2026-10-29"))?.at).toBe("2026-10-29T08:00:01.000Z");
+    });
   });
 
   describe("update", () => {
