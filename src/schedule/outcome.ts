@@ -54,7 +54,7 @@ export async function recordOutcome(
     log.warn({ attempts: outcome.attempts, reason: outcome.detail }, "post not made");
   } else if (outcome.status === "failed") {
     const counted = await settle("counting the failure", () =>
-      store.recordFailure(ref, outcome.detail ?? "failed", pauseAfter, clock.now()),
+      store.recordFailure(ref, outcome.detail ?? "failed", pauseAfter, clock.now(), date),
     );
     const after = counted?.value;
     log.warn({ attempts: outcome.attempts, reason: outcome.detail }, "post failed");

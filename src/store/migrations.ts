@@ -66,4 +66,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX posts_sending ON posts (at) WHERE status = 'sending';
   `,
+  // 5: the local date of the last failure counted, so a count retried after a lost answer is
+  // not counted twice. As PostgreSQL's migration 3.
+  `
+  ALTER TABLE subscriptions ADD COLUMN failed_on TEXT;
+  `,
 ];

@@ -49,6 +49,11 @@ export const PG_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE posts ADD COLUMN claimed_by TEXT;
   `,
+  // 3: the local date of the last failure counted, as SQLite's migration 5: a count retried
+  // after its answer was lost is not counted twice.
+  `
+  ALTER TABLE subscriptions ADD COLUMN failed_on TEXT;
+  `,
 ];
 
 /** The advisory lock's key: any 64-bit number no other application uses; "barents" in ASCII. */

@@ -146,7 +146,7 @@ function pgStore(pool: pg.Pool, shown: string): ScheduleStore {
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (platform, channel) DO UPDATE SET time = excluded.time,
          time_zone = excluded.time_zone, origin = excluded.origin, by_user = excluded.by_user,
-         since = excluded.since, failures = 0, paused = NULL`,
+         since = excluded.since, failures = 0, paused = NULL, failed_on = NULL`,
       [sub.platform, sub.channel, sub.time, sub.timeZone, sub.origin, sub.by ?? null, sub.since],
     );
     await logChange(client, sub, {
@@ -267,19 +267,21 @@ function pgStore(pool: pg.Pool, shown: string): ScheduleStore {
       const row = found.rows[0];
       return row && postRecord(row);
     },
-    recordFailure: (ref, reason, pauseAfter, at) =>
+    recordFailure: (ref, reason, pauseAfter, at, localDate) =>
       transaction(async (client) => {
         const locked = `${selectOne} FOR UPDATE`;
         const before = (await client.query<SubscriptionRow>(locked, [ref.platform, ref.channel]))
           .rows[0];
         if (!before) return undefined;
         const after = await client.query<SubscriptionRow>(
-          `UPDATE subscriptions SET failures = failures + 1,
+          `UPDATE subscriptions SET failures = failures + 1, failed_on = $5,
              paused = CASE WHEN paused IS NULL AND failures + 1 >= $3 THEN $4 ELSE paused END
-           WHERE platform = $1 AND channel = $2 RETURNING *`,
-          [ref.platform, ref.channel, pauseAfter, reason],
+           WHERE platform = $1 AND channel = $2
+             AND ($5::text IS NULL OR failed_on IS DISTINCT FROM $5::text) RETURNING *`,
+          [ref.platform, ref.channel, pauseAfter, reason, localDate ?? null],
         );
-        const row = after.rows[0];
+        // Nothing updated: this date's failure was counted already.
+        const row = after.rows[0] ?? before;
         if (row && before.paused === null && row.paused !== null) {
           await logChange(client, ref, {
             action: "pause",

@@ -115,12 +115,17 @@ export interface ScheduleStore {
   post(ref: ChannelRef, localDate: string): Promise<PostRecord | undefined>;
   /** The most recent post record of a channel, of any status. */
   lastPost(ref: ChannelRef): Promise<PostRecord | undefined>;
-  /** Counts a failed post; pauses the subscription with `reason` once `pauseAfter` fail in a row. */
+  /**
+   * Counts a failed post; pauses the subscription with `reason` once `pauseAfter` fail in a row.
+   * Given the post's `localDate`, a failure already counted for that date is not counted again:
+   * over a network a count can be made and its answer lost, and the retry must not count twice.
+   */
   recordFailure(
     ref: ChannelRef,
     reason: string,
     pauseAfter: number,
     at: Date,
+    localDate?: string,
   ): Promise<Subscription | undefined>;
   recordSuccess(ref: ChannelRef): Promise<void>;
   changes(ref: ChannelRef): Promise<ChannelChange[]>;

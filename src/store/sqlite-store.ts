@@ -80,7 +80,7 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
      VALUES (@platform, @channel, @time, @timeZone, @origin, @by, @since)
      ON CONFLICT (platform, channel) DO UPDATE SET time = excluded.time,
        time_zone = excluded.time_zone, origin = excluded.origin, by_user = excluded.by_user,
-       since = excluded.since, failures = 0, paused = NULL`,
+       since = excluded.since, failures = 0, paused = NULL, failed_on = NULL`,
   );
   const remove = db.prepare(
     "DELETE FROM subscriptions WHERE platform = @platform AND channel = @channel",
@@ -121,9 +121,10 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
   );
   // A pause keeps the reason it was paused for, as the audit log does.
   const fail = db.prepare(
-    `UPDATE subscriptions SET failures = failures + 1,
+    `UPDATE subscriptions SET failures = failures + 1, failed_on = @localDate,
        paused = CASE WHEN paused IS NULL AND failures + 1 >= @pauseAfter THEN @reason ELSE paused END
-     WHERE platform = @platform AND channel = @channel`,
+     WHERE platform = @platform AND channel = @channel
+       AND (@localDate IS NULL OR failed_on IS NOT @localDate)`,
   );
   const succeed = db.prepare(
     "UPDATE subscriptions SET failures = 0 WHERE platform = @platform AND channel = @channel",
@@ -166,9 +167,9 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
     return removed;
   });
   const recordFailure = db.transaction(
-    (ref: ChannelRef, reason: string, pauseAfter: number, at: Date) => {
+    (ref: ChannelRef, reason: string, pauseAfter: number, at: Date, localDate?: string) => {
       const before = getOne.get(key(ref));
-      fail.run({ ...key(ref), reason, pauseAfter });
+      fail.run({ ...key(ref), reason, pauseAfter, localDate: localDate ?? null });
       const after = getOne.get(key(ref));
       if (before && after && before.paused === null && after.paused !== null) {
         logChange.run({
@@ -244,8 +245,8 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
         const row = lastPost.get(key(ref));
         return row && postRecord(row);
       }),
-    recordFailure: (ref, reason, pauseAfter, at) =>
-      run(() => recordFailure.immediate(ref, reason, pauseAfter, at)),
+    recordFailure: (ref, reason, pauseAfter, at, localDate) =>
+      run(() => recordFailure.immediate(ref, reason, pauseAfter, at, localDate)),
     recordSuccess: (ref) => run(() => void succeed.run(key(ref))),
     changes: (ref) => run(() => changes.all(key(ref)).map(channelChange)),
     ping: () => runBriefly(() => ping.immediate()),

@@ -330,6 +330,34 @@ describe("a claim made but its answer lost (a networked store's connection dropp
     expect(sent).toEqual([team.channel]);
     expect(await real.post(team, "2026-10-30")).toMatchObject({ status: "sent", attempts: 1 });
   });
+
+  it("counts a failed post once when the count's answer is lost and it is asked again", async () => {
+    const real = openSqliteStore(":memory:");
+    cleanups.push(() => real.close());
+    await subscribe(real, team);
+    let lost = 0;
+    const store = new Proxy(real, {
+      get(target, name, receiver) {
+        if (name !== "recordFailure") return Reflect.get(target, name, receiver);
+        return async (...args: Parameters<ScheduleStore["recordFailure"]>) => {
+          const counted = await target.recordFailure(...args);
+          if (lost++ === 0) throw new Error("Connection terminated unexpectedly");
+          return counted;
+        };
+      },
+    });
+    const failing: Poster = {
+      post: async () => {
+        throw new Error("Missing Access");
+      },
+    };
+    const { scheduler: running } = scheduler(store, failing, {
+      now: () => new Date("2026-10-30T08:00:00Z"),
+    });
+    await running.postToday(team);
+    expect(lost).toBe(2);
+    expect((await real.get(team))?.failures).toBe(1);
+  });
 });
 
 describe("fault 7: a claim orphaned by kill -9", { timeout: 30_000 }, () => {

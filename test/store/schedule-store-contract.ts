@@ -267,6 +267,21 @@ export function specifyScheduleStore(kind: StoreUnderTest): void {
       expect(next?.paused).toBeUndefined();
     });
 
+    it("of one post are counted once, however often the count is asked again", async () => {
+      const store = await open();
+      await subscribe(store, news);
+      await store.recordFailure(news, "Missing Access", 3, at("2026-10-02T08:00:00Z"), DAY);
+      // The retry of a count whose answer was lost.
+      const retried = await store.recordFailure(news, "Missing Access", 3, EIGHT, DAY);
+      expect(retried?.failures).toBe(1);
+      expect(retried?.paused).toBeUndefined();
+      const nextDay = await store.recordFailure(news, "Missing Access", 3, EIGHT, "2026-10-31");
+      expect(nextDay?.failures).toBe(2);
+      // Subscribing again starts afresh: that day's failure, were it to recur, counts again.
+      await subscribe(store, news);
+      expect((await store.recordFailure(news, "x", 3, EIGHT, "2026-10-31"))?.failures).toBe(1);
+    });
+
     it("of a channel with no subscription change nothing and return undefined", async () => {
       const store = await open();
       expect(await store.recordFailure(team, "not_in_channel", 1, EIGHT)).toBeUndefined();
