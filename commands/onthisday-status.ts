@@ -40,6 +40,7 @@ export const onthisdayStatus = defineCommand({
   description: "What is scheduled in this channel: the daily post's time, the next and the last",
   options: [],
   examples: ["/onthisday-status", "/onthisday status"],
+  inChannel: true,
   handle(ctx) {
     const { desk, place } = scheduleHere(ctx, false);
     return usingSchedule(async () => {

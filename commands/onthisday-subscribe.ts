@@ -30,6 +30,7 @@ export const onthisdaySubscribe = defineCommand({
     },
   ],
   examples: [EXAMPLE, "/onthisday-subscribe", "/onthisday subscribe 07:45 America/New_York"],
+  inChannel: true,
   permission: "manage-channels",
   handle(ctx, options) {
     const { desk, place } = scheduleHere(ctx, true);

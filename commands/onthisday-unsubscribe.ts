@@ -8,6 +8,7 @@ export const onthisdayUnsubscribe = defineCommand({
   description: "Stop the daily on-this-day posts in this channel",
   options: [],
   examples: ["/onthisday-unsubscribe", "/onthisday unsubscribe"],
+  inChannel: true,
   permission: "manage-channels",
   handle(ctx) {
     const { desk, place } = scheduleHere(ctx, true);

@@ -1,11 +1,11 @@
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
 import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
-import { type MonthDay, parseDay } from "../src/command/parse-day.ts";
+import { type MonthDay, monthAlone, parseDay } from "../src/command/parse-day.ts";
 import { calendarDay } from "../src/core/calendar-day.ts";
 import { daysInMonth, formatMonthDay, MONTHS } from "../src/core/dates.ts";
 import type { EventIndex, IndexedEvent } from "../src/core/event-index.ts";
-import { reply } from "../src/reply/reply.ts";
+import { type Reply, reply } from "../src/reply/reply.ts";
 import { SourceList } from "../src/reply/source-list.ts";
 
 /** The next days of the year, after this one, that have day-precision events. */
@@ -20,22 +20,56 @@ function nextDaysWithEvents(index: EventIndex, from: MonthDay, count: number): M
   return found;
 }
 
+/** A month alone: its events in every year, to the day or to the month, earliest first. */
+function monthInHistory(index: EventIndex, month: number, page: number | undefined): Reply {
+  const name = MONTHS[month - 1] ?? String(month);
+  const events = index.ofMonth(month);
+  if (events.length === 0) {
+    const next = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+      .map((step) => ((month + step - 1) % 12) + 1)
+      .find((m) => index.ofMonth(m).length > 0);
+    const nextName = next === undefined ? undefined : MONTHS[next - 1];
+    return reply("empty", `Nothing is recorded in ${name}, in any year.`, {
+      body: [
+        nextName
+          ? `The next month with events is ${nextName}.`
+          : "No events have a recorded month.",
+      ],
+      suggestions: nextName
+        ? [{ label: nextName, call: { command: "onthisday", options: { date: nextName } } }]
+        : [],
+    });
+  }
+  const sources = new SourceList(index);
+  const shown = paginate(events, page, `/onthisday ${name} page:1`);
+  return reply("answer", `This month in history: ${name}`, {
+    body: [`What happened in ${name}, in any year, earliest first.`],
+    items: shown.slice.map((e) => eventItem(e, sources)),
+    showQuotes: events.length <= 3,
+    sources: sources.list(),
+    paging: pagingOf(shown, { command: "onthisday", options: { date: name } }),
+  });
+}
+
 export const onthisday = defineCommand({
   name: "onthisday",
-  description: "What happened on a day of the year, in any year; today by default",
+  description: "What happened on a day or in a month of the year, in any year; today by default",
   options: [
     {
       name: "date",
-      description: "A day like 10-30, 30 October or Oct 30; today if left out",
+      description:
+        "A day like 10-30, 30/10 or 30. oktober, or a month like April; today if left out",
       type: "string",
       maxLength: 40,
       example: "10-30",
     },
     PAGE_OPTION,
   ],
-  examples: ["/onthisday 10-30", "/onthisday", "/onthisday 27 April"],
+  examples: ["/onthisday 10-30", "/onthisday", "/onthisday 27 April", "/onthisday April"],
   handle(ctx, { date, page }) {
     const { index } = ctx;
+    const month = date === undefined ? undefined : monthAlone(date);
+    if (month !== undefined) return monthInHistory(index, month, page);
     const typed = date === undefined || date.toLowerCase() === "today" ? undefined : parseDay(date);
     const wanted = typed ?? calendarDay(ctx.now(), ctx.timeZone);
     const dayName = formatMonthDay(wanted.month, wanted.day);

@@ -2,11 +2,26 @@ import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
 import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
 import { UsageError } from "../src/command/usage-error.ts";
-import type { EventFilter } from "../src/core/event-index.ts";
+import type { EventFilter, EventIndex } from "../src/core/event-index.ts";
 import { fold } from "../src/core/fold.ts";
 import type { NameMatch } from "../src/core/name-search.ts";
 import { reply } from "../src/reply/reply.ts";
 import { SourceList } from "../src/reply/source-list.ts";
+
+/** Years as a person says them: "in 2023", "from 2025 on", "up to 1800", "from 1100 to 1199". */
+function yearsPhrase(from: number | undefined, to: number | undefined): string {
+  if (from !== undefined && to !== undefined)
+    return from === to ? `in ${from}` : `from ${from} to ${to}`;
+  if (from !== undefined) return `from ${from} on`;
+  return to === undefined ? "at all" : `up to ${to}`;
+}
+
+/** The last year any dated event reaches; a span counts to its end. */
+function latestYear(index: EventIndex): number | undefined {
+  let end = 0;
+  for (const e of index.timeline) if (e.range && e.range.end > end) end = e.range.end;
+  return end ? Math.floor(end / 10000) : undefined;
+}
 
 export const timeline = defineCommand({
   name: "timeline",
@@ -56,7 +71,10 @@ export const timeline = defineCommand({
     }
     const { index } = ctx;
     const ranged = from !== undefined || to !== undefined;
-    const title: string[] = [ranged ? `Timeline ${from ?? "…"}–${to ?? "…"}` : "Timeline"];
+    const both = from !== undefined && to !== undefined;
+    const title = [
+      both ? `Timeline ${from}–${to}` : ranged ? `Timeline ${yearsPhrase(from, to)}` : "Timeline",
+    ];
     const notes: string[] = [];
     const call: Record<string, string | number> = {};
     if (from !== undefined) call.from = from;
@@ -108,12 +126,34 @@ export const timeline = defineCommand({
     // Standing facts have no date, so they belong only to a timeline with no years set.
     const events = index.narrowed(by);
     if (events.length === 0) {
-      return reply("empty", `No events match: ${title.join(" · ")}.`, {
+      const whole = { label: "Whole timeline", call: { command: "timeline", options: {} } };
+      if (topic !== undefined || person !== undefined) {
+        return reply("empty", `No events match: ${title.join(" · ")}.`, {
+          body: [
+            ...notes,
+            ranged ? "Widen the years or drop a filter." : "Drop a filter to see more.",
+          ],
+          suggestions: [whole],
+        });
+      }
+      // Only years were asked for: say which years, as a person would, and, past the end of
+      // the records, where they end.
+      const latest = from !== undefined && to === undefined ? latestYear(index) : undefined;
+      return reply("empty", `Nothing is recorded ${yearsPhrase(from, to)}.`, {
         body: [
-          ...notes,
-          ranged ? "Widen the years or drop a filter." : "Drop a filter to see more.",
+          latest === undefined ? "Widen the years." : `The latest recorded year is ${latest}.`,
         ],
-        suggestions: [{ label: "Whole timeline", call: { command: "timeline", options: {} } }],
+        suggestions: [
+          ...(latest === undefined
+            ? []
+            : [
+                {
+                  label: `From ${latest}`,
+                  call: { command: "timeline", options: { from: latest } },
+                },
+              ]),
+          whole,
+        ],
       });
     }
     const shown = paginate(events, page, "/timeline page:1");

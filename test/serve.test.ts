@@ -245,6 +245,30 @@ describe("channels named in ONTHISDAY_CHANNELS", { timeout: 30_000 }, () => {
   });
 });
 
+describe("Discord over HTTP only, with no DISCORD_TOKEN to post with", { timeout: 30_000 }, () => {
+  it("refuses /onthisday-subscribe, saying DISCORD_TOKEN is needed and where it goes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "barents-serve-http-only-"));
+    const { running, base } = await start({ DISCORD_TOKEN: "", STATE_DIR: dir });
+    try {
+      const reply = await discordCommand(
+        base,
+        fromMember("onthisday-subscribe", { time: "09:00" }, WITH_MANAGE_CHANNELS),
+      );
+      // Discord's markdown shows DISCORD\_TOKEN as DISCORD_TOKEN.
+      const text = JSON.stringify(reply.data).replaceAll("\\\\_", "_");
+      expect(text).toContain("must set DISCORD_TOKEN");
+      expect(text).toContain(".env");
+      expect(text).not.toContain("Daily posts start here");
+      // Other commands still answer: HTTP interactions need only the public key.
+      const answered = await discordCommand(base, slashCommand("onthisday", { date: "10-30" }));
+      expect(answered.data.embeds?.[0]?.title).toBe("On this day: 30 October");
+    } finally {
+      await running.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a STATE_DIR whose store file is not a Barents store", { timeout: 30_000 }, () => {
   it("stops start-up with an error naming the file, and leaves the file alone", async () => {
     const dir = mkdtempSync(join(tmpdir(), "barents-serve-empty-"));

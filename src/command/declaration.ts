@@ -55,6 +55,11 @@ export interface Command {
   readonly examples: readonly string[];
   /** Who may run it: Discord hides it from others by default and the handler checks again. */
   readonly permission?: CommandPermission;
+  /**
+   * Runs only where a command comes from a Discord or Slack channel, being about that channel's
+   * daily posts; /help in the console and `ask`, which have no channel, leaves it out.
+   */
+  readonly inChannel?: boolean;
   readonly handle: (ctx: CommandContext, options: OptionValues) => Answer;
 }
 
@@ -81,6 +86,7 @@ export function defineCommand<const D extends readonly OptionDeclaration[]>(decl
   options: D;
   examples: readonly string[];
   permission?: CommandPermission;
+  inChannel?: boolean;
   handle: (ctx: CommandContext, options: OptionsOf<D>) => Answer;
 }): Command {
   // Options are checked against the declaration before a handler runs (resolve-options.ts),

@@ -15,7 +15,7 @@ export function findCommand(commands: readonly Command[], name: string): Command
 /** The reply for input a person got wrong: the problem, and an example that works. */
 export function usageReply(error: UsageError): Reply {
   return reply("usage", error.message, {
-    body: error.example ? [`Example: ${error.example}`] : [],
+    body: [...error.detail, ...(error.example ? [`Example: ${error.example}`] : [])],
   });
 }
 

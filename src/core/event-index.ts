@@ -60,6 +60,8 @@ export class EventIndex {
   private readonly byYear = new Map<number, IndexedEvent[]>();
   private readonly byMonthDay = new Map<string, IndexedEvent[]>();
   private readonly byMonth = new Map<number, IndexedEvent[]>();
+  /** A month's day- and month-precision events, made on first use: few months are asked for. */
+  private readonly ofMonths = new Map<number, readonly IndexedEvent[]>();
   private readonly byPerson = new Map<string, IndexedEvent[]>();
   private readonly byTopic = new Map<string, IndexedEvent[]>();
   private readonly byCause = new Map<string, IndexedEvent[]>();
@@ -193,6 +195,19 @@ export class EventIndex {
   /** Month-precision events of this month in any year. */
   inMonth(month: number): readonly IndexedEvent[] {
     return this.byMonth.get(month) ?? [];
+  }
+
+  /** Events dated to this month of any year, to the day or to the month, in timeline order. */
+  ofMonth(month: number): readonly IndexedEvent[] {
+    let found = this.ofMonths.get(month);
+    if (!found) {
+      found = this.timeline.filter((e) => {
+        const d = e.date;
+        return (d?.precision === "day" || d?.precision === "month") && d.month === month;
+      });
+      this.ofMonths.set(month, found);
+    }
+    return found;
   }
 
   /** Events that overlap the years from..to (inclusive), in timeline order. */

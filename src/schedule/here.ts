@@ -26,10 +26,23 @@ export function scheduleHere(ctx: CommandContext, changes: boolean): Here {
       SUBSCRIBE_EXAMPLE,
     );
   }
+  // desk.platforms is what this process can post to. Discord over HTTP interactions answers
+  // with DISCORD_PUBLIC_KEY alone, but a post nobody asked for is sent with the bot token; a
+  // subscription taken without one would never be posted.
   if (!desk.platforms.has(place.platform)) {
-    const token = place.platform === "discord" ? "DISCORD_TOKEN" : "SLACK_BOT_TOKEN";
+    const discord = place.platform === "discord";
+    const token = discord ? "DISCORD_TOKEN" : "SLACK_BOT_TOKEN";
     throw new UsageError(
       `Barents cannot post to ${platformName(place.platform)} channels yet: whoever runs it must set ${token}.`,
+      undefined,
+      [
+        ...(discord
+          ? [
+              "It answers commands over HTTP with DISCORD_PUBLIC_KEY alone; daily posts need the bot token.",
+            ]
+          : []),
+        `${token} goes in the .env file beside Barents's other settings (.env.example describes it); restart Barents after setting it.`,
+      ],
     );
   }
   if (changes && place.canManageChannels === false) {

@@ -27,6 +27,8 @@ const CLOSE: Record<string, string> = { '"': '"', "“": "”", "„": "“" };
 const NAMED = /^([a-z][a-z0-9_-]*):(?!\/\/)/i;
 const WHOLE_NUMBER = /^-?\d+$/;
 const YEAR = /^\d{3,4}$/;
+// 2023.5 or 2023,5: a number, though not a whole one.
+const FRACTION = /^-?\d+[.,]\d+$/;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -77,8 +79,11 @@ function fillPositionals(command: Command, words: string[], options: Record<stri
   let last: OptionDeclaration | undefined;
   for (const word of words) {
     const fits = free.findIndex((o) => o.type !== "integer" || WHOLE_NUMBER.test(word));
-    // When nothing can take the word, give it to the next slot so its check names the problem.
-    const at = fits === -1 && free.length ? 0 : fits;
+    // When nothing can take the word, give it to the next slot so its check names the problem;
+    // likewise a fraction where a number is next, so `/timeline 2023.5` is told it is not a whole
+    // number, as `/expulsions 2023.5` is, rather than searched for as a topic.
+    const numberNext = free[0]?.type === "integer" && FRACTION.test(word);
+    const at = (fits === -1 || numberNext) && free.length ? 0 : fits;
     const slot = at === -1 ? undefined : free.splice(at, 1)[0];
     if (slot) {
       options[slot.name] = word;

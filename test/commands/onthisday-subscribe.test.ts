@@ -229,9 +229,23 @@ describe("where /onthisday-subscribe may run", () => {
       const reply = await runLater(c, "onthisday-subscribe");
       expect(reply.kind).toBe("usage");
       expect(reply.title).toContain(`must set ${token}`);
+      expect(reply.body.join(" ")).toContain(`${token} goes in the .env file`);
       await expectNothingStored(desk);
     },
   );
+
+  it("says why Discord over HTTP answers commands yet cannot post without DISCORD_TOKEN", async () => {
+    const desk = memoryDesk(["slack"]);
+    const c = atPlace(ctx, { platform: "discord", channel: "1", user: "2" }, desk);
+    const reply = await runLater(c, "onthisday-subscribe");
+    expect(reply.title).toBe(
+      "Barents cannot post to Discord channels yet: whoever runs it must set DISCORD_TOKEN.",
+    );
+    expect(reply.body).toEqual([
+      "It answers commands over HTTP with DISCORD_PUBLIC_KEY alone; daily posts need the bot token.",
+      "DISCORD_TOKEN goes in the .env file beside Barents's other settings (.env.example describes it); restart Barents after setting it.",
+    ]);
+  });
 
   it("refuses a Discord member without Manage Channels, and stores nothing", async () => {
     const { desk, c } = discordMember(false);

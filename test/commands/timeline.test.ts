@@ -105,6 +105,42 @@ describe("/timeline", () => {
     expect(reply.suggestions[0]?.call).toEqual({ command: "timeline", options: {} });
   });
 
+  it("refuses a year that is not whole as /expulsions does, instead of taking it for a topic", () => {
+    const reply = ask(ctx, "/timeline 2023.5");
+    expect(reply.kind).toBe("usage");
+    expect(reply.title).toBe('"2023.5" is not a whole number for from.');
+    expect(ask(ctx, "/expulsions 2023.5").title).toBe('"2023.5" is not a whole number for year.');
+    expect(ask(ctx, "/timeline 2017 2019,5").title).toBe('"2019,5" is not a whole number for to.');
+  });
+
+  it("says in plain words that nothing is recorded from a year on, and where the records end", () => {
+    const reply = ask(ctx, "/timeline 2025");
+    expect(reply.kind).toBe("empty");
+    expect(reply.title).toBe("Nothing is recorded from 2025 on.");
+    expect(reply.body).toEqual(["The latest recorded year is 2024."]);
+    expect(reply.suggestions.map((s) => s.call)).toEqual([
+      { command: "timeline", options: { from: 2024 } },
+      { command: "timeline", options: {} },
+    ]);
+    expect(ask(ctx, "/timeline from:2024").kind).toBe("answer");
+  });
+
+  it.each([
+    ["/timeline from:1100 to:1199", "Nothing is recorded from 1100 to 1199."],
+    ["/timeline 1150 1150", "Nothing is recorded in 1150."],
+    ["/timeline to:900", "Nothing is recorded up to 900."],
+  ])("names the years asked for as a person would: %s", (line, title) => {
+    expect(ask(ctx, line).title).toBe(title);
+  });
+
+  it("names an open range of years in words in its title", () => {
+    expect(ask(ctx, "/timeline from:2024").title).toBe("Timeline from 2024 on");
+    expect(ask(ctx, "/timeline to:1000").title).toBe("Timeline up to 1000");
+    expect(ask(ctx, "/timeline 2025 topic:expulsion").title).toBe(
+      "No events match: Timeline from 2025 on · topic: expulsion.",
+    );
+  });
+
   it("refuses from after to, and a page that does not exist", () => {
     const backwards = ask(ctx, "/timeline from:2019 to:2017");
     expect(backwards.kind).toBe("usage");

@@ -144,6 +144,16 @@ describe("EventIndex", () => {
       expect(index.inMonth(3)).toEqual([]);
     });
 
+    it("finds a month's events to the day and to the month together, in timeline order", () => {
+      expect(ids(index.ofMonth(4))).toEqual([
+        "border-treaty-2010",
+        "expulsion-2022-norway",
+        "expulsion-2023-norway",
+      ]);
+      expect(ids(index.ofMonth(10))).toEqual(["recognition-1905"]);
+      expect(index.ofMonth(3)).toEqual([]);
+    });
+
     it("lists events overlapping a range of years, in timeline order", () => {
       expect(ids(index.between(2022, 2022))).toEqual([
         "sanctions-2022",

@@ -350,6 +350,16 @@ describe("the grammar with the real commands", () => {
     expect(real("/expulsions abc")).toEqual({ command: "expulsions", options: { year: "abc" } });
   });
 
+  it("gives a fraction to a number option next in line, not to the text option after it", () => {
+    expect(real("/timeline 2023.5")).toEqual({ command: "timeline", options: { from: "2023.5" } });
+    expect(real("/timeline 2017 2019,5")).toEqual({
+      command: "timeline",
+      options: { from: "2017", to: "2019,5" },
+    });
+    // Where text comes first, a dotted number is the text's: 30.10 is a day.
+    expect(real("/onthisday 30.10")).toEqual({ command: "onthisday", options: { date: "30.10" } });
+  });
+
   it("reads name: value with a space after the colon", () => {
     expect(real("/who name: huitfeldt")).toEqual({
       command: "who",
