@@ -1,0 +1,88 @@
+import type { EventIndex, IndexedEvent } from "../core/event-index.ts";
+import { COUNTRIES } from "../core/schema.ts";
+
+// What the expulsions chart draws, counted from the index alone: per year, how many people each
+// country expelled, as the sources number them. Pure, so the picture and its text alternative
+// say the same thing.
+
+export type Country = (typeof COUNTRIES)[number];
+
+export interface ExpulsionBar {
+  year: number;
+  by: Country;
+  count: number;
+}
+
+export interface ExpulsionSeries {
+  /** The years on the axis, first to last, every one of them: a year with none is a gap. */
+  from: number;
+  to: number;
+  /** One bar per year and country that expelled anyone; none for a country that did not. */
+  bars: ExpulsionBar[];
+  totals: Record<Country, number>;
+  /** The sources the counted expulsions cite, by id, in order of first use. */
+  sources: string[];
+  /** The sources' own words for who was expelled ("diplomats", "intelligence officers"). */
+  nouns: string[];
+  /**
+   * Expulsions in the years asked whose date spans more than one year ("the 1920s"): no bar can
+   * say which year they belong to, so they are left out and the reply says how many.
+   */
+  undrawn: number;
+}
+
+/** The one year a date falls in, or undefined if it spans several. */
+function yearOf(e: IndexedEvent): number | undefined {
+  if (!e.range) return undefined;
+  const first = Math.floor(e.range.start / 10000);
+  return first === Math.floor(e.range.end / 10000) ? first : undefined;
+}
+
+/**
+ * Expulsions per year and country between `from` and `to` (inclusive; each defaults to the first
+ * or last year with one). Undefined when no expulsion falls in those years.
+ */
+export function expulsionSeries(
+  index: EventIndex,
+  from = index.expulsionYears[0],
+  to = index.expulsionYears.at(-1),
+): ExpulsionSeries | undefined {
+  if (from === undefined || to === undefined || from > to) return undefined;
+  const counts = new Map<string, ExpulsionBar>();
+  const totals: Record<Country, number> = { Norway: 0, Russia: 0 };
+  const sources = new Set<string>();
+  const nouns = new Set<string>();
+  const seen = new Set<IndexedEvent>();
+  let undrawn = 0;
+  for (const year of index.expulsionYears) {
+    if (year < from || year > to) continue;
+    for (const e of index.inYear(year)) {
+      const x = e.expulsion;
+      if (!x || seen.has(e)) continue;
+      seen.add(e);
+      const own = yearOf(e);
+      if (own === undefined) {
+        undrawn++;
+        continue;
+      }
+      const key = `${own} ${x.by}`;
+      const bar = counts.get(key) ?? { year: own, by: x.by, count: 0 };
+      bar.count += x.count;
+      counts.set(key, bar);
+      totals[x.by] += x.count;
+      nouns.add(x.who);
+      for (const c of e.citations) sources.add(c.source);
+    }
+  }
+  if (counts.size === 0 && undrawn === 0) return undefined;
+  const order = (b: ExpulsionBar) => b.year * COUNTRIES.length + COUNTRIES.indexOf(b.by);
+  return {
+    from,
+    to,
+    bars: [...counts.values()].sort((a, b) => order(a) - order(b)),
+    totals,
+    sources: [...sources],
+    nouns: [...nouns],
+    undrawn,
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { expulsionSeries } from "../../src/chart/expulsion-series.ts";
+import { bundledContext } from "../support/context.ts";
+
+const { index } = bundledContext();
+
+describe("the expulsions counted for the chart", () => {
+  it("are every year's expulsions by each country, from the first year with one to the last", () => {
+    const series = expulsionSeries(index);
+    expect(series).toMatchObject({ from: 2020, to: 2023, undrawn: 0 });
+    expect(series?.bars).toEqual([
+      { year: 2020, by: "Norway", count: 1 },
+      { year: 2022, by: "Norway", count: 3 },
+      { year: 2022, by: "Russia", count: 3 },
+      { year: 2023, by: "Norway", count: 15 },
+      { year: 2023, by: "Russia", count: 10 },
+    ]);
+    expect(series?.totals).toEqual({ Norway: 19, Russia: 13 });
+  });
+
+  it("keep the sources' own words for who was expelled, and the sources they cite", () => {
+    const series = expulsionSeries(index);
+    expect(series?.nouns).toEqual(["diplomat", "diplomats", "intelligence officers"]);
+    expect(series?.sources).toContain("news-2023-expulsions");
+  });
+
+  it("cover only the years asked for, keeping a year with none on the axis", () => {
+    const series = expulsionSeries(index, 2021, 2022);
+    expect(series).toMatchObject({ from: 2021, to: 2022 });
+    expect(series?.bars.map((b) => `${b.year} ${b.by}`)).toEqual(["2022 Norway", "2022 Russia"]);
+  });
+
+  it("are nothing for years with no expulsion, or a range given backwards", () => {
+    expect(expulsionSeries(index, 1990, 2019)).toBeUndefined();
+    expect(expulsionSeries(index, 2023, 2020)).toBeUndefined();
+  });
+});
