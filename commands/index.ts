@@ -1,4 +1,5 @@
 import type { Command } from "../src/command/declaration.ts";
+import { chart } from "./chart.ts";
 import { expulsions } from "./expulsions.ts";
 import { help } from "./help.ts";
 import { onthisday } from "./onthisday.ts";
@@ -14,6 +15,7 @@ import { who } from "./who.ts";
 export const COMMANDS: readonly Command[] = [
   timeline,
   expulsions,
+  chart,
   who,
   search,
   topics,

@@ -20,6 +20,8 @@ export interface ExpulsionSeries {
   /** One bar per year and country that expelled anyone; none for a country that did not. */
   bars: ExpulsionBar[];
   totals: Record<Country, number>;
+  /** The expulsions counted, in order: what the reply cites. */
+  events: IndexedEvent[];
   /** The sources the counted expulsions cite, by id, in order of first use. */
   sources: string[];
   /** The sources' own words for who was expelled ("diplomats", "intelligence officers"). */
@@ -53,6 +55,7 @@ export function expulsionSeries(
   const sources = new Set<string>();
   const nouns = new Set<string>();
   const seen = new Set<IndexedEvent>();
+  const events: IndexedEvent[] = [];
   let undrawn = 0;
   for (const year of index.expulsionYears) {
     if (year < from || year > to) continue;
@@ -70,6 +73,7 @@ export function expulsionSeries(
       bar.count += x.count;
       counts.set(key, bar);
       totals[x.by] += x.count;
+      events.push(e);
       nouns.add(x.who);
       for (const c of e.citations) sources.add(c.source);
     }
@@ -81,6 +85,7 @@ export function expulsionSeries(
     to,
     bars: [...counts.values()].sort((a, b) => order(a) - order(b)),
     totals,
+    events,
     sources: [...sources],
     nouns: [...nouns],
     undrawn,

@@ -34,6 +34,8 @@ export function renderText(reply: Reply, commands: readonly Command[] = []): str
     if (lines.length) out.push("", ...lines);
   };
   block(reply.body.map(s));
+  // A terminal cannot show the picture: what it shows, in words, stands in for it.
+  if (reply.image) block([`[Picture: ${s(reply.image.fileName)}] ${s(reply.image.alt)}`]);
   block(
     reply.fields.map((f) =>
       f.value.includes("\n") || f.name.length + f.value.length > INLINE_FIELD

@@ -57,6 +57,17 @@ export interface Suggestion {
   call: CommandCall;
 }
 
+/** A picture that goes with a reply: a chart, drawn once, for every platform to attach. */
+export interface ReplyImage {
+  png: Uint8Array;
+  /** The attachment's name, like "expulsions-2020-2023.png": letters, digits and "-" only. */
+  fileName: string;
+  /** What the picture shows, in words, for readers who cannot see it. */
+  alt: string;
+  width: number;
+  height: number;
+}
+
 export interface Reply {
   kind: ReplyKind;
   title: string;
@@ -68,6 +79,7 @@ export interface Reply {
   showQuotes: boolean;
   paging?: Paging;
   suggestions: Suggestion[];
+  image?: ReplyImage;
 }
 
 /** A reply with every list empty, to spread the parts a command has into. */

@@ -13,7 +13,8 @@ describe("benchCalls", () => {
     expect(Object.keys(calls).sort()).toEqual(
       ctx.commands
         .map((c) => c.name)
-        .filter((n) => !n.startsWith("onthisday-"))
+        // The schedule's commands wait on its store; /chart draws a picture, timed on its own.
+        .filter((n) => !n.startsWith("onthisday-") && n !== "chart")
         .sort(),
     );
     expect(calls.timeline?.length).toBeGreaterThan(10);
