@@ -15,7 +15,11 @@ const unfenced = (page: string) => page.replace(/^\s*```[\s\S]*?^\s*```/gm, "");
 const prose = (page: string) =>
   unfenced(page).replace(/`[^`\n]*`/g, (code) => " ".repeat(code.length));
 
-/** GitHub's anchor for a heading's text. */
+/**
+ * GitHub's anchor for a heading's text, as github-slugger (the rule GitHub's renderer follows)
+ * makes it: lower case, every character that is not a letter, digit, space, `_` or `-` dropped,
+ * then each space a hyphen, so "names: `/a`, …" ends in "-a-" (a run of spaces is not folded).
+ */
 function slug(heading: string): string {
   return heading
     .replace(/`/g, "")
