@@ -4,7 +4,7 @@
 // TypeScript line. So `npm ci && npm start` stays the whole set-up, and a supervisor that wants
 // no build step runs `node --max-semi-space-size=1 --enable-source-maps dist/main.js` itself.
 //
-// The bot and `ask` (package.json's start and ask scripts, and the README's supervisor command)
+// The bot and `ask` (package.json's start and ask scripts, and docs/deploying.md's supervisor commands)
 // run with two flags, which the bench reads from package.json so it launches them alike:
 // - `--max-semi-space-size=1`: V8's young generation otherwise grows to 16 MiB semi-spaces (Node's
 //   cli.md, "Useful V8 options": the default on 64-bit) while start-up loads the SDKs and the

@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect().catch((error: unknown) => {
     throw new Error(
-      `These tests need PostgreSQL at ${ADMIN_URL} (${String(error)}). Start it (README, "Scaling") or set BARENTS_TEST_PG_URL.`,
+      `These tests need PostgreSQL at ${ADMIN_URL} (${String(error)}). Start it (docs/development.md, "PostgreSQL for the tests") or set BARENTS_TEST_PG_URL.`,
     );
   });
   try {
