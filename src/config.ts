@@ -5,23 +5,28 @@ import { parseStoreUrl, STORE_URL_FORMS } from "./store/store-location.ts";
 import { isTimeZoneName } from "./time-zone-name.ts";
 
 // Every setting comes from the environment (or .env), is checked once at start-up, and is
-// described in .env.example. A bad value stops start-up with a message naming the variable.
-// Messages never repeat a value, so a mistyped token cannot end up in a terminal or a log.
+// described in .env.example. A bad value stops start-up with a message naming the variable,
+// what it takes and an example, in our words: every check below carries its own message, since
+// zod's ("Invalid option: expected one of…", "Too big: expected number to be <=65535") are
+// written for programmers. Messages never repeat a value, so a mistyped token cannot end up in a
+// terminal or a log (a channel list names the one entry it cannot read, which is no secret).
 
 /** A copied .env.example leaves `NAME=`: an empty value means unset, so defaults apply. */
 function unsetIfEmpty<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);
 }
 
-const secret = (what: string, pattern = /^\S+$/) =>
-  unsetIfEmpty(z.string().trim().regex(pattern, `is not ${what}`).optional());
+const secret = (what: string, example: string, pattern = /^\S+$/) =>
+  unsetIfEmpty(
+    z.string().trim().regex(pattern, `is not ${what}; for example ${example}`).optional(),
+  );
 
 const snowflake = (what: string) =>
   unsetIfEmpty(
     z
       .string()
       .trim()
-      .regex(/^\d{15,21}$/, `is not ${what} (a number like 1234567890123456789)`)
+      .regex(/^\d{15,21}$/, `is not ${what} (15 to 21 digits); for example 1234567890123456789`)
       .optional(),
   );
 
@@ -32,20 +37,42 @@ const baseUrl = (example: string) =>
       .optional(),
   );
 
+const onOff = (example: "on" | "off") =>
+  z.enum(["on", "off"], { error: `must be on or off; for example ${example}` });
+
+const portNumber = (example: number) => {
+  const error = `must be a port number from 0 to 65535; for example ${example}`;
+  return z.coerce.number({ error }).int({ error }).min(0, { error }).max(65535, { error });
+};
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 const envSchema = z
   .object({
     DATA_DIR: unsetIfEmpty(z.string().trim().min(1).optional()),
     BOT_TIMEZONE: unsetIfEmpty(z.string().default("Europe/Oslo")).refine(isTimeZoneName, {
-      message: "is not an IANA time zone; try Europe/Oslo or America/New_York",
+      message:
+        "is not an IANA time zone (Area/City, from the tz database); for example Europe/Oslo or America/New_York",
     }),
     LOG_LEVEL: unsetIfEmpty(
-      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+      z
+        .enum(LOG_LEVELS, {
+          error: "must be fatal, error, warn, info, debug, trace or silent; for example info",
+        })
+        .default("info"),
     ),
 
-    DISCORD_TOKEN: secret("a bot token (no spaces)"),
+    DISCORD_TOKEN: secret(
+      "a bot token (one word, no spaces: Developer Portal → Bot → Reset Token)",
+      "MTIzNDU2.AbCdEf.xyz123",
+    ),
     DISCORD_APPLICATION_ID: snowflake("an application id"),
     DISCORD_GUILD_ID: snowflake("a server (guild) id"),
-    DISCORD_PUBLIC_KEY: secret("a public key (64 hexadecimal characters)", /^[0-9a-fA-F]{64}$/),
+    DISCORD_PUBLIC_KEY: secret(
+      "a public key (64 hexadecimal characters: Developer Portal → General Information)",
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+      /^[0-9a-fA-F]{64}$/,
+    ),
     DISCORD_API_URL: baseUrl("https://discord.com/api"),
     DISCORD_SHARDS: unsetIfEmpty(
       z
@@ -58,15 +85,26 @@ const envSchema = z
           if (count >= 1 && count <= 1000) return count;
           ctx.addIssue({
             code: "custom",
-            message: "must be auto or a whole number of shards, like 2",
+            message: "must be auto or a whole number of shards from 1 to 1000; for example 2",
           });
           return z.NEVER;
         }),
     ),
 
-    SLACK_BOT_TOKEN: secret("a bot token (it starts with xoxb-)", /^xoxb-\S+$/),
-    SLACK_APP_TOKEN: secret("an app-level token (it starts with xapp-)", /^xapp-\S+$/),
-    SLACK_SIGNING_SECRET: secret("a signing secret (no spaces)"),
+    SLACK_BOT_TOKEN: secret(
+      "a bot token (it starts with xoxb-)",
+      "xoxb-1234-5678-abcd",
+      /^xoxb-\S+$/,
+    ),
+    SLACK_APP_TOKEN: secret(
+      "an app-level token (it starts with xapp-)",
+      "xapp-1-A0123-4567-abcd",
+      /^xapp-\S+$/,
+    ),
+    SLACK_SIGNING_SECRET: secret(
+      "a signing secret (one word, no spaces: Basic Information → App Credentials)",
+      "8f742231b10e8888abcd99yyyzzz85a5",
+    ),
     SLACK_API_URL: baseUrl("https://slack.com/api/"),
     SLACK_COMMAND_PREFIX: unsetIfEmpty(
       z
@@ -88,7 +126,8 @@ const envSchema = z
           message: "must be up to 31 lowercase letters, digits, - or _; for example barents",
         })
         .refine((name) => !BUILT_IN_COMMANDS.has(name), {
-          message: "is one of Slack's built-in commands, which no app may declare; try barents",
+          message:
+            "is one of Slack's built-in commands, which no app may declare; for example barents",
         })
         .default("barents"),
     ),
@@ -104,7 +143,7 @@ const envSchema = z
         })
         .optional(),
     ),
-    SCHEDULER: unsetIfEmpty(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+    SCHEDULER: unsetIfEmpty(onOff("off").default("on")),
     ONTHISDAY_CHANNELS: unsetIfEmpty(
       z
         .string()
@@ -126,7 +165,10 @@ const envSchema = z
         .transform((text, ctx) => {
           const time = parseDailyTime(text);
           if (time) return time;
-          ctx.addIssue({ code: "custom", message: "is not a time of day; for example 09:00" });
+          ctx.addIssue({
+            code: "custom",
+            message: "is not a time of day; for example 09:00 (HH:MM, 24-hour clock)",
+          });
           return z.NEVER;
         }),
     ),
@@ -137,12 +179,17 @@ const envSchema = z
         .transform((text, ctx) => {
           const ms = parseDuration(text);
           if (ms !== undefined) return ms;
-          ctx.addIssue({ code: "custom", message: "is not a duration; for example 6h or 90m" });
+          ctx.addIssue({
+            code: "custom",
+            message: "is not a duration; for example 6h or 90m (a number and h, m or s)",
+          });
           return z.NEVER;
         }),
     ),
     ONTHISDAY_EMPTY: unsetIfEmpty(
-      z.enum(["month", "skip", "say"], { error: "must be month, skip or say" }).default("month"),
+      z
+        .enum(["month", "skip", "say"], { error: "must be month, skip or say; for example month" })
+        .default("month"),
     ),
 
     // One outbound call's timeout (10 s): a send that hangs meets it as the stop does. Well
@@ -159,10 +206,10 @@ const envSchema = z
         }),
     ),
 
-    PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65535).default(3000)),
+    PORT: unsetIfEmpty(portNumber(3000).default(3000)),
     HOST: unsetIfEmpty(z.string().trim().default("0.0.0.0")),
-    METRICS: unsetIfEmpty(z.enum(["on", "off"], { error: "must be on or off" }).default("off")),
-    METRICS_PORT: unsetIfEmpty(z.coerce.number().int().min(0).max(65535).optional()),
+    METRICS: unsetIfEmpty(onOff("on").default("off")),
+    METRICS_PORT: unsetIfEmpty(portNumber(9464).optional()),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, message: string) =>

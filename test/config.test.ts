@@ -92,7 +92,7 @@ describe("configuration", () => {
       "nordpol",
     ]);
     expect(() => loadConfig({ SLACK_UMBRELLA_COMMAND: "search" })).toThrow(
-      /SLACK_UMBRELLA_COMMAND: is one of Slack's built-in commands.*try barents/,
+      /SLACK_UMBRELLA_COMMAND: is one of Slack's built-in commands.*for example barents/,
     );
     expect(() => loadConfig({ SLACK_UMBRELLA_COMMAND: "/Barents" })).toThrow(
       /SLACK_UMBRELLA_COMMAND: must be up to 31 lowercase letters/,
@@ -106,6 +106,61 @@ describe("configuration", () => {
     expect(() => loadConfig({ SLACK_APP_TOKEN: "xapp-1" })).toThrow(
       /SLACK_BOT_TOKEN: is needed with SLACK_APP_TOKEN/,
     );
+  });
+});
+
+describe("a bad value's message", () => {
+  // Each variable with a value it refuses: the message names the variable, says what it takes
+  // and gives an example, in plain words (never the schema library's "expected…").
+  const BAD: [name: string, value: string, allowed: string, example: string][] = [
+    ["BOT_TIMEZONE", "Mars/Base", "IANA time zone (Area/City", "Europe/Oslo"],
+    ["LOG_LEVEL", "loud", "fatal, error, warn, info, debug, trace or silent", "info"],
+    ["DISCORD_TOKEN", "has a space", "one word, no spaces", "MTIzNDU2.AbCdEf.xyz123"],
+    ["DISCORD_APPLICATION_ID", "my-app", "15 to 21 digits", "1234567890123456789"],
+    ["DISCORD_GUILD_ID", "guild", "15 to 21 digits", "1234567890123456789"],
+    ["DISCORD_PUBLIC_KEY", "abc", "64 hexadecimal characters", "9f86d081"],
+    ["DISCORD_API_URL", "ftp://example.test", "http(s) URL", "https://discord.com/api"],
+    ["DISCORD_SHARDS", "many", "auto or a whole number of shards from 1 to 1000", "2"],
+    ["SLACK_BOT_TOKEN", "xoxp-user", "starts with xoxb-", "xoxb-1234-5678-abcd"],
+    ["SLACK_APP_TOKEN", "xoxb-1", "starts with xapp-", "xapp-1-A0123-4567-abcd"],
+    ["SLACK_SIGNING_SECRET", "two words", "one word, no spaces", "8f742231b10e8888"],
+    ["SLACK_API_URL", "slack.com", "http(s) URL", "https://slack.com/api/"],
+    ["SLACK_COMMAND_PREFIX", "NR", "up to 10 lowercase letters, digits, - or _", "nr-"],
+    ["SLACK_UMBRELLA_COMMAND", "/Barents", "up to 31 lowercase letters", "barents"],
+    ["STORE_URL", "mysql://db/x", "sqlite:<file> or postgres://", "sqlite:./state/barents.sqlite"],
+    ["SCHEDULER", "maybe", "on or off", "off"],
+    ["ONTHISDAY_CHANNELS", "teams:1", "discord: or slack:", "discord:1234567890123456789"],
+    ["ONTHISDAY_TIME", "25:00", "HH:MM, 24-hour clock", "09:00"],
+    ["ONTHISDAY_GRACE", "soon", "a number and h, m or s", "6h"],
+    ["ONTHISDAY_EMPTY", "nothing", "month, skip or say", "month"],
+    ["SHUTDOWN_LIMIT", "0", "a duration above 0", "10s"],
+    ["PORT", "70000", "a port number from 0 to 65535", "3000"],
+    ["PORT", "-1", "a port number from 0 to 65535", "3000"],
+    ["PORT", "80.5", "a port number from 0 to 65535", "3000"],
+    ["PORT", "http", "a port number from 0 to 65535", "3000"],
+    ["METRICS", "yes", "on or off", "on"],
+    ["METRICS_PORT", "metrics", "a port number from 0 to 65535", "9464"],
+  ];
+  // Folders and an address: any text is a value they take (a folder that is not there is
+  // reported by what reads it).
+  const ANY_VALUE = ["DATA_DIR", "STATE_DIR", "HOST"];
+
+  it("is written for every variable the configuration reads", () => {
+    const covered = new Set([...BAD.map(([name]) => name), ...ANY_VALUE]);
+    expect([...covered].sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it.each(BAD)("%s=%s names it, what it takes and an example", (name, value, allowed, example) => {
+    let message = "";
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const line = message.split("\n").find((l) => l.startsWith(`  - ${name}: `)) ?? message;
+    expect(line).toContain(allowed);
+    expect(line).toContain(`for example ${example}`);
+    expect(message).not.toMatch(/expected|Invalid (option|input)|Too (big|small)/);
   });
 });
 
@@ -198,7 +253,7 @@ describe("DISCORD_SHARDS", () => {
 
   it.each(["0", "2.5", "many"])("refuses %s with an example", (value) => {
     expect(() => loadConfig({ DISCORD_TOKEN: "t", DISCORD_SHARDS: value })).toThrow(
-      /DISCORD_SHARDS: must be auto or a whole number of shards, like 2/,
+      /DISCORD_SHARDS: must be auto or a whole number of shards from 1 to 1000; for example 2/,
     );
   });
 

@@ -1,3 +1,4 @@
+import { exitWithUsage, toolArgs } from "../cli/tool-args.ts";
 import { renderText } from "../render/text.ts";
 import { startUp } from "../startup.ts";
 import { answerLine } from "../text/answer-line.ts";
@@ -5,23 +6,35 @@ import { answerLine } from "../text/answer-line.ts";
 // One command from the shell: `npm run ask -- "/expulsions 2023"`, the reply on stdout.
 // Exit codes: 0 an answer (or an honest empty one), 2 a usage error, 1 a failure of ours.
 
-const USAGE = 'Usage: npm run ask -- [--json] "/expulsions 2023"';
+const ASK = {
+  script: "ask",
+  about: "Answers one command from the shell, as the bot would in a chat, and prints the reply.",
+  synopsis: '[--json] "<command line>"',
+  options: {
+    json: {
+      type: "boolean",
+      description: "print the reply as JSON (the reply model) instead of text",
+    },
+  },
+  // The command line may come as one quoted argument or as several words.
+  positionals: Number.POSITIVE_INFINITY,
+  example: 'npm run ask -- "/expulsions 2023"',
+  notes:
+    'The slash may be left out (npm run ask -- who huitfeldt); "/help" lists the commands.\n' +
+    "A command the bot cannot run (an unknown one, a day that does not exist) is a usage error.",
+  exits: { done: 'answered (an honest "nothing found" too)', failed: "a failure of ours" },
+} as const;
 const EXIT = { answer: 0, empty: 0, usage: 2, error: 1 } as const;
 
-const args = process.argv.slice(2);
-const json = args.includes("--json");
-const line = args.filter((a) => a !== "--json").join(" ");
-
-if (!line.trim() || line.trim() === "--help") {
-  process.stderr.write(`${USAGE}\n`);
-  process.exit(line.trim() === "--help" ? 0 : 2);
-}
+const { values, positionals } = toolArgs(ASK);
+const line = positionals.join(" ");
+if (!line.trim()) exitWithUsage(ASK);
 
 const { ctx, log } = startUp();
 const reply = await answerLine(ctx, line, log);
 if (reply) {
   process.stdout.write(
-    json ? `${JSON.stringify(reply, null, 2)}\n` : `${renderText(reply, ctx.commands)}\n`,
+    values.json ? `${JSON.stringify(reply, null, 2)}\n` : `${renderText(reply, ctx.commands)}\n`,
   );
   process.exitCode = EXIT[reply.kind];
 }

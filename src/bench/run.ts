@@ -3,6 +3,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLED_DATA_DIR, createContext } from "../boot.ts";
+import { exitWithUsage, toolArgs } from "../cli/tool-args.ts";
 import { synthDataset } from "../synth/dataset.ts";
 import { writeDataset } from "../synth/write-dataset.ts";
 import { benchCommands } from "./commands-bench.ts";
@@ -20,8 +21,31 @@ import { benchStores } from "./store-bench.ts";
 // the committed BENCHMARKS.md, which comes from a full run. `-- --report` writes BENCHMARKS.md
 // again from BENCHMARKS.json, measuring nothing.
 
+const BENCH = {
+  script: "bench",
+  about:
+    "Measures every figure the README quotes (index build, search, commands, HTTP load, start-up,\nmemory, the schedule store) and writes BENCHMARKS.md and BENCHMARKS.json.",
+  synopsis: "[--quick | --report]",
+  options: {
+    quick: {
+      type: "boolean",
+      description: "fewer rounds, to try the benchmark itself; writes to the temp folder",
+    },
+    report: {
+      type: "boolean",
+      description: "write BENCHMARKS.md again from BENCHMARKS.json, measuring nothing",
+    },
+  },
+  example: "npm run bench -- --quick",
+  notes:
+    "A full run takes about half an hour on two cores and writes over the committed\nBENCHMARKS.md and BENCHMARKS.json; it needs PostgreSQL for the store figures.",
+  exits: { done: "measured and written", failed: "a step failed" },
+} as const;
+
 const ROOT = new URL("../../", import.meta.url);
-const quick = process.argv.includes("--quick");
+const { values } = toolArgs(BENCH);
+if (values.quick && values.report) exitWithUsage(BENCH, "choose one of --quick and --report");
+const quick = values.quick === true;
 const SYNTH = { events: 100_000, people: 20_000, seed: 1 };
 
 const began = Date.now();
@@ -138,7 +162,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes("--report")) {
+if (values.report) {
   const results = JSON.parse(
     readFileSync(new URL("BENCHMARKS.json", ROOT), "utf8"),
   ) as BenchResults;

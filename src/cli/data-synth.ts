@@ -1,34 +1,32 @@
 import { resolve } from "node:path";
 import { messageOf } from "../error-message.ts";
 import { synthDataset } from "../synth/dataset.ts";
-import { EXAMPLE, parseSynthArgs, USAGE } from "../synth/options.ts";
+import { parseSynthArgs, SYNTH_TOOL } from "../synth/options.ts";
 import { existingData, writeDataset } from "../synth/write-dataset.ts";
+import { exitWithUsage, helpText } from "./tool-args.ts";
 
 // `npm run data:synth -- --events 100000 --people 20000 --out <dir> [--seed N]`: writes a
 // synthetic dataset for benchmarks. Exit codes: 0 written, 2 a usage error, 1 a failed write.
 
-function fail(code: 1 | 2, message: string): never {
+function fail(message: string): never {
   process.stderr.write(`data:synth: ${message}\n`);
-  process.exit(code);
+  process.exit(1);
 }
 
 const parsed = parseSynthArgs(process.argv.slice(2));
 if (parsed.kind === "help") {
-  process.stdout.write(`${USAGE}\n`);
+  process.stdout.write(helpText(SYNTH_TOOL));
   process.exit(0);
 }
-if (parsed.kind === "error") {
-  const stop = /[.?!]$/.test(parsed.message) ? "" : ".";
-  fail(2, `${parsed.message}${stop} Example: ${EXAMPLE}`);
-}
+if (parsed.kind === "error") exitWithUsage(SYNTH_TOOL, parsed.message);
 
 // npm runs scripts from the package root, so a relative --out is shown resolved from there.
 const { out: given, ...options } = parsed.args;
 const out = resolve(given);
 if (existingData(out) === "other") {
-  fail(
-    2,
-    `${out} holds data that is not synthetic, which this would overwrite; choose a new folder.`,
+  exitWithUsage(
+    SYNTH_TOOL,
+    `${out} holds data that is not synthetic, which this would overwrite; choose a new folder`,
   );
 }
 
@@ -40,7 +38,7 @@ try {
   bytes = written.sources + written.people + written.events;
 } catch (error) {
   // The system's own words (EACCES, ENOSPC) say what to fix; no stack needed.
-  fail(1, `could not write to ${out}: ${messageOf(error)}`);
+  fail(`could not write to ${out}: ${messageOf(error)}`);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 const megabytes = (bytes / 1e6).toFixed(1);

@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { messageOf } from "../error-message.ts";
 import { type CopyCounts, pgTables, type StoreTables, sqliteTables } from "../store/store-copy.ts";
 import { StoreOpenError } from "../store/store-errors.ts";
@@ -9,6 +8,7 @@ import {
   type StoreLocation,
   shownLocation,
 } from "../store/store-location.ts";
+import { exitWithUsage, toolArgs } from "./tool-args.ts";
 
 // `npm run store:migrate -- --from <url> --to <url>`: copies the schedule (subscriptions, the
 // post log, who changed what) from one store to another, typically from the SQLite file of one
@@ -16,29 +16,34 @@ import {
 // the target lacks, so running it again changes nothing. Exit codes: 0 copied, 1 a store could
 // not be opened or written, 2 bad arguments.
 
-const HELP = `Copies Barents's schedule from one store to another, adding only what the
-target lacks (running it again changes nothing).
+const STORE_MIGRATE = {
+  script: "store:migrate",
+  about:
+    "Copies Barents's schedule from one store to another, adding only what the\ntarget lacks (running it again changes nothing).",
+  synopsis: "--from <store-url> --to <store-url>",
+  options: {
+    from: {
+      type: "string",
+      value: "<store-url>",
+      description: "where the schedule is now: sqlite:<file> or postgres://…",
+    },
+    to: {
+      type: "string",
+      value: "<store-url>",
+      description: "where it should be; created and migrated if it is new",
+    },
+  },
+  example:
+    "npm run store:migrate -- --from sqlite:./state/barents.sqlite --to postgres://barents:secret@db.example:5432/barents",
+  notes: "Stop the bots writing to the source first, then set STORE_URL to the target.",
+  exits: { done: "copied", failed: "a store could not be opened or written" },
+} as const;
 
-Usage: npm run store:migrate -- --from <store-url> --to <store-url>
-
-  --from <store-url>  where the schedule is now: ${"sqlite:<file>"} or postgres://…
-  --to <store-url>    where it should be; created and migrated if it is new
-  --help, -h          this text
-
-Example:
-  npm run store:migrate -- --from sqlite:./state/barents.sqlite \\
-    --to postgres://barents:secret@db.example:5432/barents
-
-Stop the bots writing to the source first, then set STORE_URL to the target.
-Exit codes: 0 copied, 1 a store could not be opened or written, 2 bad arguments.
-`;
-
-class UsageProblem extends Error {}
-
+/** Where a flag points; stops with a usage error when it is missing or in no form it takes. */
 function location(flag: string, url: string | undefined): StoreLocation {
-  if (!url) throw new UsageProblem(`${flag} is missing.`);
+  if (!url) exitWithUsage(STORE_MIGRATE, `${flag} is missing`);
   const found = parseStoreUrl(url, ".");
-  if (!found) throw new UsageProblem(`${flag} takes ${STORE_URL_FORMS}.`);
+  if (!found) exitWithUsage(STORE_MIGRATE, `${flag} takes ${STORE_URL_FORMS}`);
   return found;
 }
 
@@ -72,29 +77,11 @@ function report(counts: CopyCounts): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let from: StoreLocation;
-  let to: StoreLocation;
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        from: { type: "string" },
-        to: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    from = location("--from", values.from);
-    to = location("--to", values.to);
-    if (shownLocation(from) === shownLocation(to))
-      throw new UsageProblem("--from and --to are the same store.");
-  } catch (error) {
-    process.stderr.write(`${messageOf(error)}\n\n${HELP}`);
-    return 2;
-  }
+  const { values } = toolArgs(STORE_MIGRATE, argv);
+  const from = location("--from", values.from);
+  const to = location("--to", values.to);
+  if (shownLocation(from) === shownLocation(to))
+    exitWithUsage(STORE_MIGRATE, "--from and --to are the same store");
   const opened: Opened[] = [];
   try {
     const source = await open("--from", from, true);

@@ -34,6 +34,13 @@ describe("npm run ask", () => {
     expect(stdout).toBe("⚠ There is no 30 February.\n\nExample: /onthisday 10-30\n");
   });
 
+  it("takes -h for help, not for a command", () => {
+    const { status, stdout } = ask("-h");
+    expect(status).toBe(0);
+    expect(stdout).toContain('Usage: npm run ask -- [--json] "<command line>"');
+    expect(stdout).not.toContain("There is no command");
+  });
+
   it("exits 2 for an unknown command and for no command at all", () => {
     expect(ask("/nope").status).toBe(2);
     const none = ask();

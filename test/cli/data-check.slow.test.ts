@@ -37,6 +37,15 @@ describe("npm run data:check", () => {
       'events.json, record 1 (id "e1"), field "citations": every record needs at least one citation',
     );
   });
+  it("takes --help for help, not for a folder, and refuses a second folder", () => {
+    const help = runScript("src/cli/data-check.ts", ["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: npm run data:check -- [<data-folder>]");
+    const two = runScript("src/cli/data-check.ts", ["data", "more"]);
+    expect(two.status).toBe(2);
+    expect(two.stderr).toMatch(/^data:check: unexpected "more": it takes one argument\n/);
+  });
+
   it("names a bad setting instead of printing a stack trace", () => {
     const { status, stderr } = runScript(
       "src/cli/data-check.ts",

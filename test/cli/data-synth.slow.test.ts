@@ -34,13 +34,18 @@ describe("npm run data:synth", () => {
     expect(asked.stdout).toContain("Roles:");
   });
 
-  it("refuses a mistyped flag in one line, with an example and exit code 2", () => {
+  it("refuses a mistyped flag in one line, with the usage, an example and exit code 2", () => {
     const { status, stdout, stderr } = runScript(SCRIPT, ["--evnts", "5"]);
     expect(status).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe(
-      "data:synth: unknown flag --evnts; did you mean --events? Example: npm run data:synth -- " +
-        "--events 100000 --people 20000 --out /tmp/barents-synth --seed 1\n",
+      [
+        "data:synth: unknown option --evnts; did you mean --events?",
+        "Usage: npm run data:synth -- --events <n> --people <n> --out <dir> [--seed <n>]",
+        "Example: npm run data:synth -- --events 100000 --people 20000 --out /tmp/barents-synth --seed 1",
+        "More: npm run data:synth -- --help",
+        "",
+      ].join("\n"),
     );
   });
 

@@ -152,6 +152,13 @@ describe("registerCommands against a fake Discord", () => {
   const rest = () => createRest({ DISCORD_API_URL: fake.api }, TOKEN);
   const target = { applicationId: F.applicationId, guildId: GUILD };
 
+  it("in a dry run, says what it would create and writes nothing", async () => {
+    const { lines } = await registerCommands(rest(), target, COMMANDS, { dryRun: true });
+    expect(lines).toEqual(COMMANDS.map((c) => `would create /${c.name}`));
+    expect(writes()).toEqual([]);
+    expect(fake.commands.get(GUILD) ?? []).toEqual([]);
+  });
+
   it("creates every command the first time, in the guild, with the bot token", async () => {
     const { lines } = await registerCommands(rest(), target, COMMANDS);
     expect(lines).toEqual(COMMANDS.map((c) => `created /${c.name}`));
@@ -188,6 +195,16 @@ describe("registerCommands against a fake Discord", () => {
     expect(lines).toEqual(["deleted /help"]);
     expect(writes().map((r) => r.method)).toEqual(["DELETE"]);
     expect(fake.commands.get(GUILD)?.map((c) => c.name)).toEqual(kept.map((c) => c.name));
+  });
+
+  it("in a dry run, names what it would create, update and delete, still writing nothing", async () => {
+    const changed = COMMANDS.filter((c) => c.name !== "who").map((c) =>
+      c.name === "timeline" ? { ...c, description: "Timeline, reworded" } : c,
+    );
+    const { lines } = await registerCommands(rest(), target, changed, { dryRun: true });
+    // /help was deleted just before.
+    expect(lines).toEqual(["would create /help", "would update /timeline", "would delete /who"]);
+    expect(writes()).toEqual([]);
   });
 
   it("registers globally when no guild is given", async () => {
@@ -227,6 +244,34 @@ describe("npm run discord:register", () => {
         ].join("\n"),
       );
       expect(first.stdout + first.stderr).not.toContain(TOKEN);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("with --dry-run prints the difference and writes nothing", async () => {
+    const fake = await startFakeDiscord();
+    try {
+      const settings = {
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: F.applicationId,
+        DISCORD_GUILD_ID: GUILD,
+        DISCORD_API_URL: fake.api,
+      };
+      const run = await startScript("src/cli/discord-register.ts", "", env(settings), [
+        "--dry-run",
+      ]);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(
+        [
+          `Comparing ${COMMANDS.length} commands with server ${GUILD} (dry run: nothing is written).`,
+          ...COMMANDS.map((c) => `would create /${c.name}`),
+          "",
+        ].join("\n"),
+      );
+      expect(fake.requests.all.map((r) => r.method)).toEqual(["GET"]);
+      expect(fake.commands.get(GUILD) ?? []).toEqual([]);
     } finally {
       await fake.close();
     }

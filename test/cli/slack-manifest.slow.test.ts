@@ -49,6 +49,24 @@ describe("npm run slack:manifest", () => {
     );
   });
 
+  it("says what --http needs when the URL is missing, exit 2", () => {
+    for (const args of [["--http"], ["--http", "--socket"]]) {
+      const run = runScript(SCRIPT, args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.split("\n")[0]).toBe(
+        "slack:manifest: --http needs the public URL Slack should call, e.g. --http https://bot.example.org",
+      );
+      expect(run.stderr).not.toContain("Unknown arguments");
+    }
+  });
+
+  it("refuses --socket and --http together", () => {
+    const run = runScript(SCRIPT, ["--socket", "--http", "https://bot.example.org"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^slack:manifest: choose one of --socket and --http\n/);
+  });
+
   it("explains its flags with --help, and refuses a URL Slack would not post to", () => {
     const help = runScript(SCRIPT, ["--help"]);
     expect(help.status).toBe(0);

@@ -61,9 +61,14 @@ export function runScript(
 }
 
 /** Same, asynchronously, for tests that run several processes at once. */
-export function startScript(script: string, input: string, env = cleanEnv()): Promise<Finished> {
+export function startScript(
+  script: string,
+  input: string,
+  env = cleanEnv(),
+  args: readonly string[] = [],
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, script], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], { cwd: ROOT, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

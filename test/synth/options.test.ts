@@ -30,8 +30,8 @@ describe("parseSynthArgs", () => {
   });
 
   it("suggests the flag meant by a typo", () => {
-    expect(refusal(["--evnts", "5"])).toBe("unknown flag --evnts; did you mean --events?");
-    expect(refusal(["--colour", "red"])).toBe("unknown flag --colour");
+    expect(refusal(["--evnts", "5"])).toBe("unknown option --evnts; did you mean --events?");
+    expect(refusal(["--colour", "red"])).toBe("unknown option --colour");
   });
 
   it("names a missing flag or value", () => {
@@ -51,7 +51,7 @@ describe("parseSynthArgs", () => {
   });
 
   it("refuses a value without a flag and a flag given twice", () => {
-    expect(refusal(["500"])).toBe('unexpected "500": every value follows a flag');
+    expect(refusal(["500"])).toBe('unexpected "500": every value follows an option');
     expect(refusal([...base, "--events", "2"])).toBe("--events is given twice");
   });
 });

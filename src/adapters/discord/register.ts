@@ -9,6 +9,8 @@ import {
 
 // `npm run discord:register`, as a function: fetch what Discord holds, write only the
 // difference, one command at a time, and say what changed. Never run at bot start-up.
+// A dry run stops after the fetch: the GET of the command list changes nothing on Discord
+// ("Get Global/Guild Application Commands"), so it shows the same diff and writes nothing.
 
 export interface RegisterTarget {
   applicationId: string;
@@ -27,6 +29,7 @@ export async function registerCommands(
   rest: REST,
   target: RegisterTarget,
   commands: readonly Command[],
+  { dryRun = false }: { dryRun?: boolean } = {},
 ): Promise<Registered> {
   const { applicationId: app, guildId: guild } = target;
   const list = guild
@@ -38,17 +41,19 @@ export async function registerCommands(
   const held = (await rest.get(list)) as RemoteCommand[];
   const diff = diffCommands(applicationCommands(commands), held);
   const lines: string[] = [];
+  const done = (verb: string, name: string) =>
+    lines.push(dryRun ? `would ${verb} /${name}` : `${verb}d /${name}`);
   for (const command of diff.create) {
-    await rest.post(list, { body: command });
-    lines.push(`created /${command.name}`);
+    if (!dryRun) await rest.post(list, { body: command });
+    done("create", command.name);
   }
   for (const { id, command } of diff.update) {
-    await rest.patch(one(id), { body: command });
-    lines.push(`updated /${command.name}`);
+    if (!dryRun) await rest.patch(one(id), { body: command });
+    done("update", command.name);
   }
   for (const { id, name } of diff.delete) {
-    await rest.delete(one(id));
-    lines.push(`deleted /${name}`);
+    if (!dryRun) await rest.delete(one(id));
+    done("delete", name);
   }
   if (!lines.length) {
     const n = diff.unchanged.length;

@@ -84,7 +84,7 @@ describe("DISCORD_SHARDS", { timeout: 90_000 }, () => {
     const [code] = await once(child, "exit");
     expect(code).toBe(1);
     expect(stderr.join("")).toContain(
-      "DISCORD_SHARDS: must be auto or a whole number of shards, like 2",
+      "DISCORD_SHARDS: must be auto or a whole number of shards from 1 to 1000; for example 2",
     );
   });
 });
