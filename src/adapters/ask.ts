@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { exitWithUsage, toolArgs } from "../cli/tool-args.ts";
 import { renderText } from "../render/text.ts";
 import { startUp } from "../startup.ts";
@@ -9,11 +10,17 @@ import { answerLine } from "../text/answer-line.ts";
 const ASK = {
   script: "ask",
   about: "Answers one command from the shell, as the bot would in a chat, and prints the reply.",
-  synopsis: '[--json] "<command line>"',
+  synopsis: '[--json] [--png <file>] "<command line>"',
   options: {
     json: {
       type: "boolean",
       description: "print the reply as JSON (the reply model) instead of text",
+    },
+    png: {
+      type: "string",
+      value: "<file>",
+      description: "write the reply's picture (a /chart) to <file> as PNG",
+      missing: '--png needs a file to write, e.g. --png chart.png "/chart expulsions"',
     },
   },
   // The command line may come as one quoted argument or as several words.
@@ -33,8 +40,21 @@ if (!line.trim()) exitWithUsage(ASK);
 const { ctx, log } = startUp();
 const reply = await answerLine(ctx, line, log);
 if (reply) {
+  const { image } = reply;
+  // The picture goes to its own file; in JSON it is described, not spelled out byte by byte.
+  const shown = image ? { ...reply, image: { ...image, png: `${image.png.length} bytes` } } : reply;
   process.stdout.write(
-    values.json ? `${JSON.stringify(reply, null, 2)}\n` : `${renderText(reply, ctx.commands)}\n`,
+    values.json ? `${JSON.stringify(shown, null, 2)}\n` : `${renderText(reply, ctx.commands)}\n`,
   );
+  if (values.png !== undefined && image) {
+    writeFileSync(values.png, image.png);
+    process.stderr.write(`Wrote the picture to ${values.png} (${image.width}×${image.height}).\n`);
+  } else if (values.png !== undefined) {
+    process.stderr.write("This reply has no picture; /chart draws one.\n");
+  } else if (image && !values.json) {
+    process.stdout.write(
+      `\nTo get the picture: npm run ask -- --png ${image.fileName} ${JSON.stringify(line)}\n`,
+    );
+  }
   process.exitCode = EXIT[reply.kind];
 }

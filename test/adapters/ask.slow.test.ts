@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { runScript } from "../support/process.ts";
 
@@ -37,7 +41,7 @@ describe("npm run ask", () => {
   it("takes -h for help, not for a command", () => {
     const { status, stdout } = ask("-h");
     expect(status).toBe(0);
-    expect(stdout).toContain('Usage: npm run ask -- [--json] "<command line>"');
+    expect(stdout).toContain('Usage: npm run ask -- [--json] [--png <file>] "<command line>"');
     expect(stdout).not.toContain("There is no command");
   });
 
@@ -46,5 +50,29 @@ describe("npm run ask", () => {
     const none = ask();
     expect(none.status).toBe(2);
     expect(none.stderr).toMatch(/^Usage: npm run ask/);
+  });
+
+  it("writes a chart's picture with --png, and says how to get it without", () => {
+    const dir = mkdtempSync(join(tmpdir(), "barents-ask-png-"));
+    try {
+      const file = join(dir, "chart.png");
+      const drawn = ask("--png", file, "/chart expulsions");
+      expect(drawn.status).toBe(0);
+      expect(drawn.stdout).toContain("[Picture: expulsions-2020-2023.png] Bar chart of people");
+      expect(drawn.stderr).toMatch(/^Wrote the picture to .*chart\.png \(\d+×\d+\)\.\n$/);
+      expect(PNG.sync.read(readFileSync(file)).width).toBeGreaterThan(1000);
+
+      const told = ask("/chart expulsions");
+      expect(told.stdout).toContain(
+        'To get the picture: npm run ask -- --png expulsions-2020-2023.png "/chart expulsions"',
+      );
+      const json = JSON.parse(ask("--json", "/chart expulsions").stdout);
+      expect(json.image.png).toMatch(/^\d+ bytes$/);
+
+      const none = ask("--png", file, "/who huitfeldt");
+      expect(none.stderr).toBe("This reply has no picture; /chart draws one.\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
