@@ -84,7 +84,6 @@ type ChannelRef = import("../../src/store/schedule-store.ts").ChannelRef;
 
 const env = process.env as Record<string, string>;
 const ctx = bundledContext();
-void ctx.index.text;
 const logger = createLogger("info").child({ replica: env.REPLICA });
 const counted = (poster: Poster): Poster => ({
   post: (channel, reply, nonce) => track(poster.post(channel, reply, nonce)),
