@@ -135,6 +135,9 @@ async function start(at: number): Promise<void> {
 
 async function advance(to: number, stepMs?: number): Promise<void> {
   if (!stepMs) {
+    // setSystemTime moves Date "without firing any timers", and pending timers keep the time
+    // they had left (sinonjs.org, fake-timers, set-system-time): croner's, at most 30 s away,
+    // then wake in the next stepped stretch and read the new time.
     if (to > Date.now()) clock.setSystemTime(to);
     return;
   }
