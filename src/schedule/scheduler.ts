@@ -140,9 +140,10 @@ export class Scheduler {
   private async startUp(): Promise<void> {
     const { store, logger, graceMs } = this.options;
     await reportOrphans(store, this.now(), logger);
-    // A supervisor restarts a killed process within seconds, before its last claim looks old:
-    // looked at again once it would, so that claim is reported too, once.
-    this.orphanCheck = setTimeout(
+    // Looked at again every ORPHAN_AFTER_MS, not only at start-up: a supervisor restarts a killed
+    // process within seconds, before its last claim looks old, and a replica that dies and is
+    // never restarted (scaled down) leaves its claims to the others, which see them here.
+    this.orphanCheck = setInterval(
       () => void this.track(reportOrphans(store, this.now(), logger)),
       ORPHAN_AFTER_MS,
     );
@@ -328,7 +329,7 @@ export class Scheduler {
   async stop(drainMs?: number): Promise<void> {
     this.stopping.abort();
     this.resync?.stop();
-    clearTimeout(this.orphanCheck);
+    clearInterval(this.orphanCheck);
     clearInterval(this.renewal);
     this.jobs.stop();
     const all = Promise.all(this.running);

@@ -379,6 +379,23 @@ describe("fault 7: a claim orphaned by kill -9", { timeout: 30_000 }, () => {
     expect(reported).toHaveLength(1);
   });
 
+  it("is reported by a replica that was running all along, when the one that died never returns", async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-10-30T06:00:00Z"));
+    const store = openSqliteStore(":memory:");
+    cleanups.push(() => store.close());
+    await subscribe(store, team);
+    const { scheduler: running, log } = scheduler(store, recordingPoster().poster);
+    await running.start();
+    // Hours later another replica claims a post and dies mid-send; it is scaled down, not restarted.
+    await vi.advanceTimersByTimeAsync(2 * 3_600_000);
+    await store.claim(news, "2026-10-30", new Date());
+    await vi.advanceTimersByTimeAsync(11 * 60_000);
+    expect((await store.post(news, "2026-10-30"))?.status).toBe("unknown");
+    const reported = messages(log.lines).filter((m) => m.includes("outcome unknown; not resent"));
+    expect(reported).toHaveLength(1);
+  });
+
   it("is reported at start-up, marked 'outcome unknown', and never resent", async () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date("2026-10-30T08:10:00Z")); // 09:10 in Oslo: inside the grace window
