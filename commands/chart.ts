@@ -23,13 +23,14 @@ const KINDS = ["expulsions", "timeline"] as const;
 /** More marks than this make a blot, not a picture: the reply asks to narrow the timeline. */
 const MAX_MARKS = 400;
 
-const charts = new ChartCache();
+/** The charts drawn lately; the benchmark empties it to time fresh draws. */
+export const drawnCharts = new ChartCache();
 
 async function draw(
   key: string,
   spec: () => Parameters<typeof import("../src/chart/render-chart.ts").renderChart>[0],
 ): Promise<RenderedChart> {
-  return charts.get(key, async () => {
+  return drawnCharts.get(key, async () => {
     const { renderChart } = await import("../src/chart/render-chart.ts");
     return renderChart(spec());
   });

@@ -1,3 +1,5 @@
+import type { ChartRow } from "./chart-bench.ts";
+import { CHART_P99_MS, chartSection, worstChartAt100k } from "./chart-report.ts";
 import type { CommandRow } from "./commands-bench.ts";
 import type { LoadRow } from "./http-bench.ts";
 import type { IndexFigures } from "./index-bench.ts";
@@ -32,6 +34,8 @@ export interface BenchResults {
   memory: MemoryFigures & { libraries: Record<string, number> };
   /** Absent from reports written before the PostgreSQL store (issue 16). */
   stores?: StoreFigures;
+  /** Absent from reports written before /chart (issue 17). */
+  charts?: ChartRow[];
 }
 
 const us = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} µs`;
@@ -148,6 +152,16 @@ function targets(r: BenchResults): Target[] {
     peak <= 1.5,
     `${(peak - 1.5).toFixed(2)}× over`,
   );
+  const chart = worstChartAt100k(r.charts);
+  if (chart) {
+    const p99 = chart.drawn.p99 / 1000;
+    check(
+      `either chart drawn ≤ ${CHART_P99_MS} ms p99 at 100k events`,
+      `${ms(p99)} (${chart.call})`,
+      p99 <= CHART_P99_MS,
+      `${ms(p99 - CHART_P99_MS)} over`,
+    );
+  }
   // Issue 15: reading, validating and indexing together, as a start-up with that data pays.
   const { loadMs, buildMs } = r.index.synthetic;
   const startUp = loadMs + buildMs;
@@ -411,5 +425,5 @@ ${table(
 )}
 
 Launch times are medians over ${r.startup.runs} launches of the compiled entries in dist/ with plain \`node\` and the Node flags their npm scripts give (package.json), as people run them; the processes that only import libraries run with Node's defaults; each round beside a bare \`node -e\`; peak RSS is the process's own high-water mark (VmHWM) at exit; idle RSS is read from /proc after ${r.memory.settleMs / 1000} s idle.
-${r.stores ? `\n${storeSection(r.stores)}` : ""}`;
+${r.stores ? `\n${storeSection(r.stores)}` : ""}${r.charts ? `\n${chartSection(r.charts)}` : ""}`;
 }

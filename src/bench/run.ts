@@ -2,10 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { drawnCharts } from "../../commands/chart.ts";
 import { BUNDLED_DATA_DIR, createContext } from "../boot.ts";
 import { exitWithUsage, toolArgs } from "../cli/tool-args.ts";
 import { synthDataset } from "../synth/dataset.ts";
 import { writeDataset } from "../synth/write-dataset.ts";
+import { benchCharts } from "./chart-bench.ts";
 import { benchCommands } from "./commands-bench.ts";
 import { benchHttpLoad } from "./http-bench.ts";
 import { benchIndex, compileIndexBench } from "./index-bench.ts";
@@ -129,6 +131,14 @@ async function main(): Promise<void> {
       ]),
     };
 
+    step("/chart: drawn and kept, on the bundled data and at 100k");
+    const fresh = () => drawnCharts.clear();
+    const chartTiming = quick ? { runs: 3 } : { runs: 20 };
+    const charts = [
+      ...(await benchCharts(bundled, "bundled", fresh, chartTiming)),
+      ...(await benchCharts(synthetic, "synthetic", fresh, chartTiming)),
+    ];
+
     step("schedule store: claims with 1 and 8 schedulers, a tick at 10,000 channels");
     const stores = await benchStores(quick ? { keys: 300, channels: 2000 } : {});
 
@@ -151,6 +161,7 @@ async function main(): Promise<void> {
       startup,
       memory,
       stores,
+      charts,
     };
     const out = quick ? join(tmpdir(), "barents-bench-quick") : fileURLToPath(ROOT);
     mkdirSync(out, { recursive: true });

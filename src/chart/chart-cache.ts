@@ -34,6 +34,10 @@ export class ChartCache {
     return drawing;
   }
 
+  clear(): void {
+    this.kept.clear();
+  }
+
   get count(): number {
     return this.kept.size;
   }

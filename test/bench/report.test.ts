@@ -200,6 +200,34 @@ describe("renderReport", () => {
     expect(report).not.toContain("## Schedule store");
   });
 
+  it("times each chart drawn and kept, and holds the worst at 100k to 150 ms p99", () => {
+    const latency = (ms: number) => ({ p50: ms * 500, p99: ms * 1000, max: ms * 1100, n: 20 });
+    const chart = (data: "bundled" | "synthetic", call: string, ms: number) => ({
+      data,
+      call,
+      drawn: latency(ms),
+      kept: latency(0.5),
+      pngKb: 70,
+    });
+    const withCharts = renderReport(
+      results({
+        charts: [
+          chart("bundled", "/chart expulsions", 90),
+          chart("synthetic", "/chart expulsions", 120),
+          chart("synthetic", "/chart timeline topic:expulsion", 180),
+        ],
+      }),
+    );
+    expect(withCharts).toContain("## Charts (/chart)");
+    expect(withCharts).toContain(
+      "| 100,000 events | `/chart timeline topic:expulsion` | 90 ms / 180 ms / 198 ms | 0.3 ms / 0.5 ms | 70 kB |",
+    );
+    expect(targetLine(withCharts, "either chart drawn ≤ 150 ms p99 at 100k")).toMatch(
+      /180 ms \(\/chart timeline topic:expulsion\) \| \*\*no\*\*: 30 ms over \|$/,
+    );
+    expect(report).not.toContain("## Charts");
+  });
+
   it("says a quick run is not for comparison", () => {
     expect(renderReport(results({ quick: true }))).toContain("npm run bench -- --quick");
     expect(report).not.toContain("--quick");
