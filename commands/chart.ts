@@ -4,7 +4,7 @@ import { expulsionSpec, yearsLabel } from "../src/chart/expulsion-spec.ts";
 import { expulsionAlt, expulsionSummary } from "../src/chart/expulsion-words.ts";
 import { sourceLabels } from "../src/chart/footer.ts";
 import type { RenderedChart } from "../src/chart/render-chart.ts";
-import { layoutTimeline } from "../src/chart/timeline-layout.ts";
+import { layoutTimeline, MAX_MARKS } from "../src/chart/timeline-layout.ts";
 import { TIMELINE_WIDTH, timelineSpec } from "../src/chart/timeline-spec.ts";
 import { timelineAlt, timelineSummary } from "../src/chart/timeline-words.ts";
 import type { CommandContext, OptionValues } from "../src/command/declaration.ts";
@@ -20,8 +20,6 @@ import { SourceList } from "../src/reply/source-list.ts";
 // most processes never draw one.
 
 const KINDS = ["expulsions", "timeline"] as const;
-/** More marks than this make a blot, not a picture: the reply asks to narrow the timeline. */
-const MAX_MARKS = 400;
 
 /** The charts drawn lately; the benchmark empties it to time fresh draws. */
 export const drawnCharts = new ChartCache();

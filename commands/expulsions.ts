@@ -130,6 +130,13 @@ export const expulsions = defineCommand({
       sources: sources.list(),
       showQuotes: true,
       paging: pagingOf(shown, { command: "expulsions", options: { year } }),
+      // Every year's expulsions in one picture, this year among them.
+      suggestions: [
+        {
+          label: "Chart of every year",
+          call: { command: "chart", options: { kind: "expulsions" } },
+        },
+      ],
     });
   },
 });

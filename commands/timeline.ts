@@ -1,3 +1,4 @@
+import { MAX_MARKS } from "../src/chart/timeline-layout.ts";
 import { defineCommand } from "../src/command/declaration.ts";
 import { eventItem } from "../src/command/event-item.ts";
 import { PAGE_OPTION, paginate, pagingOf } from "../src/command/paginate.ts";
@@ -52,11 +53,17 @@ export const timeline = defineCommand({
     const shown = paginate(events, page, "/timeline page:1");
     const onPage = index.eventsAt(shown.slice);
     const sources = new SourceList(index);
+    // A chart of the same events, where there are few enough to draw one by one.
+    const drawable =
+      events.length <= MAX_MARKS && index.eventsAt(events).some((e) => e.range !== undefined);
     return reply("answer", title.join(" · "), {
       body: notes,
       items: onPage.map((e) => eventItem(e, sources, false)),
       sources: sources.list(),
       paging: pagingOf(shown, { command: "timeline", options: call }),
+      suggestions: drawable
+        ? [{ label: "Chart", call: { command: "chart", options: { kind: "timeline", ...call } } }]
+        : [],
     });
   },
 });

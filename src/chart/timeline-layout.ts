@@ -30,6 +30,8 @@ export interface TimelineLayout {
 }
 
 export const LABEL_ROWS = 6;
+/** More marks than this make a blot, not a picture: a bigger timeline is asked to narrow. */
+export const MAX_MARKS = 400;
 /** Characters a label keeps; longer titles end in "…". */
 const LABEL_CHARS = 30;
 /** Noto Sans at 11 px averages about 6 px a character; a little more keeps labels apart. */

@@ -147,3 +147,12 @@ describe("/expulsions across a year's end", () => {
     ]);
   });
 });
+
+describe("/expulsions' Chart button", () => {
+  it("asks /chart for every year's expulsions, this one among them", () => {
+    expect(ask(ctx, "/expulsions 2023").suggestions).toContainEqual({
+      label: "Chart of every year",
+      call: { command: "chart", options: { kind: "expulsions" } },
+    });
+  });
+});

@@ -149,3 +149,18 @@ describe("/timeline", () => {
     expect(ask(ctx, "/timeline page:0").title).toBe("page must be between 1 and 1000; 0 is not.");
   });
 });
+
+describe("/timeline's Chart button", () => {
+  it("asks /chart for the very same events, names as matched", () => {
+    const reply = ask(ctx, "/timeline topic:expulsion from:2020");
+    expect(reply.suggestions).toContainEqual({
+      label: "Chart",
+      call: { command: "chart", options: { kind: "timeline", from: 2020, topic: "expulsion" } },
+    });
+  });
+
+  it("is not offered where there is nothing dated to draw", () => {
+    const undated = ask(ctx, "/timeline topic:consulate");
+    expect(undated.suggestions.map((s) => s.label)).not.toContain("Chart");
+  });
+});

@@ -188,7 +188,7 @@ describe("Slack over HTTP: buttons", () => {
     const answer = await press(next?.action_id ?? "", next?.value ?? "");
     expect(answer.replace_original).toBe(true);
     expect(shownText(answer)).toContain("Page 2 of");
-    expect(buttonsOf(answer).map((b) => b.text.text)).toEqual(["◀ Previous", "Next ▶"]);
+    expect(buttonsOf(answer).map((b) => b.text.text)).toEqual(["◀ Previous", "Next ▶", "Chart"]);
   });
 
   it("a “did you mean” press answers for the person chosen", async () => {
