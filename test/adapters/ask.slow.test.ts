@@ -60,7 +60,7 @@ describe("npm run ask", () => {
       expect(drawn.status).toBe(0);
       expect(drawn.stdout).toContain("[Picture: expulsions-2020-2023.png] Bar chart of people");
       expect(drawn.stderr).toMatch(/^Wrote the picture to .*chart\.png \(\d+×\d+\)\.\n$/);
-      expect(PNG.sync.read(readFileSync(file)).width).toBeGreaterThan(1000);
+      expect(PNG.sync.read(readFileSync(file)).width).toBeGreaterThan(800);
 
       const told = ask("/chart expulsions");
       expect(told.stdout).toContain(

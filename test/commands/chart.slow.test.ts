@@ -54,7 +54,7 @@ describe("/chart", { timeout: 60_000 }, () => {
       "April 2023, Norway expels 15 Russian intelligence officers;",
     );
     expect(reply.image?.fileName).toBe("timeline-topic-expulsion.png");
-    expect(decoded(reply.image?.png).width).toBeGreaterThan(1000);
+    expect(decoded(reply.image?.png).width).toBeGreaterThan(800);
   });
 
   it("says how many events of a crowded timeline went unlabelled, and which are undated", async () => {
