@@ -24,7 +24,7 @@ import {
   type WebApiOverride,
 } from "../../support/fake-slack.ts";
 import { Inbox } from "../../support/inbox.ts";
-import { appMentionEvent, eventCallback } from "../../support/slack-events.ts";
+import { appMentionEvent, directMessageEvent, eventCallback } from "../../support/slack-events.ts";
 import { type RunningHttpSlack, signedJson, signedPost, startHttpSlack } from "./http-harness.ts";
 
 // A reply's picture on Slack, end to end against the fake Web API: after the text reply, the
@@ -187,6 +187,25 @@ describe("a chart on Slack over HTTP", () => {
     expect(text).toBeLessThan(web.calls.all.indexOf(complete));
   });
 
+  it("shares the picture of a direct message into the DM itself, outside any thread", async () => {
+    const event = directMessageEvent({ channel: "D0DM", text: "picture" });
+    expect((await signedJson(app.base, eventCallback(event))).status).toBe(200);
+    const complete = await completedIn("D0DM");
+    expect(complete.params.thread_ts).toBeUndefined();
+  });
+
+  it("uploads nothing for an answer without a picture", async () => {
+    const fields = slashCommandFields("/barents-expulsions", "2023", urls.url("plain"));
+    await signedPost(app.base, { ...fields, channel_id: "C0PLAIN" });
+    await postsTo("plain", 1);
+    // The picture command after it is shared; nothing came before it for this channel.
+    await command("", "C0PLAIN", "plain-picture");
+    const complete = await completedIn("C0PLAIN");
+    const shares = web.calls.all.filter((c) => c.method === "files.completeUploadExternal");
+    expect(shares.filter((c) => c.params.channel_id === "C0PLAIN")).toEqual([complete]);
+    expect(await postsTo("plain", 1)).toHaveLength(1);
+  });
+
   it("shares the picture of a button pressed in a thread into that thread", async () => {
     const press = {
       ...buttonPress(
@@ -250,6 +269,14 @@ describe("a chart on Slack over HTTP", () => {
     expect(web.calls.all.some((c) => c.params.channel_id === "C0BROKEN")).toBe(false);
     expect(await postsTo("broken", 1)).toHaveLength(1);
     expect(logLines.all.filter((l) => (l.level as number) >= 50)).toEqual([]);
+  });
+
+  it("survives a connection Slack drops mid-share, logging it", async () => {
+    slackAnswers("files.completeUploadExternal", "drop");
+    await command("", "C0DROP", "drop");
+    const line = await logLines.find((l) => l.channel === "C0DROP");
+    expect(line.msg).toBe("Slack chart upload failed");
+    expect(await postsTo("drop", 1)).toHaveLength(1);
   });
 
   it("clips an alt text past Slack's 1000 characters rather than have the upload refused", async () => {
