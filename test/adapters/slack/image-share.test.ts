@@ -1,4 +1,3 @@
-import { PNG } from "pngjs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../commands/index.ts";
 import { type RunningSlack, startSlack } from "../../../src/adapters/slack/app.ts";
@@ -32,11 +31,13 @@ import { type RunningHttpSlack, signedJson, signedPost, startHttpSlack } from ".
 // files.completeUploadExternal, shared into the channel (or thread) the request came from with
 // the reply's summary as its comment and its alt text as the image's. Over HTTP and Socket Mode.
 
-const PICTURE = (() => {
-  const png = new PNG({ width: 7, height: 5 });
-  png.data.fill(0x80);
-  return new Uint8Array(PNG.sync.write(png));
-})();
+// A 7×5 grey PNG (written once by pngjs): the adapter only carries bytes, so none is drawn here.
+const PICTURE = new Uint8Array(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAcAAAAFCAYAAACJmvbYAAAAHUlEQVR4AWNsAAIGHICJAQ9gYsADmBjwACYGPAAAIHUCCgUMLmYAAAAASUVORK5CYII=",
+    "base64",
+  ),
+);
 const SUMMARY = "Norway expelled 3 and Russia 2 diplomats in 2020–2021";
 const ALT = "A bar chart of diplomats expelled per year: Norway 3, Russia 2.";
 
@@ -149,8 +150,9 @@ describe("a chart on Slack over HTTP", () => {
     const upload = await web.uploads.find((u) => u.fileId === file?.id);
     expect([...upload.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(upload.bytes.length).toBe(PICTURE.byteLength);
-    const decoded = PNG.sync.read(upload.bytes);
-    expect([decoded.width, decoded.height]).toEqual([7, 5]);
+    // Its header chunk (IHDR) first, with the picture's width and height.
+    expect(upload.bytes.subarray(12, 16).toString("latin1")).toBe("IHDR");
+    expect([upload.bytes.readUInt32BE(16), upload.bytes.readUInt32BE(20)]).toEqual([7, 5]);
     // The upload URL is Slack's pre-signed one: the bot token is not sent to it.
     expect(upload.authorization).toBeUndefined();
     // Shared into the channel the command came from, outside any thread, with the summary.
