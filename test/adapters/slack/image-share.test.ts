@@ -1,83 +1,34 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { COMMANDS } from "../../../commands/index.ts";
-import { type RunningSlack, startSlack } from "../../../src/adapters/slack/app.ts";
 import { MAX_ALT_TEXT } from "../../../src/adapters/slack/image-share.ts";
-import { defineCommand } from "../../../src/command/declaration.ts";
-import { loadConfig } from "../../../src/config.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { encodeCall } from "../../../src/reply/call-codec.ts";
-import { reply } from "../../../src/reply/reply.ts";
-import { capturedLogger } from "../../support/captured-logger.ts";
-import { bundledContext } from "../../support/context.ts";
 import {
   buttonPress,
   FAKE_IDS,
-  type FakeSocket,
   type FakeWebApi,
   type ResponseUrls,
   slashCommandFields,
-  startFakeSocket,
   startFakeWebApi,
   startResponseUrls,
   type WebApiCall,
   type WebApiOverride,
 } from "../../support/fake-slack.ts";
 import { Inbox } from "../../support/inbox.ts";
+import {
+  ALT,
+  COMMANDS_WITH_PICTURE,
+  PICTURE,
+  PNG_SIGNATURE,
+  SUMMARY,
+} from "../../support/picture-command.ts";
 import { appMentionEvent, directMessageEvent, eventCallback } from "../../support/slack-events.ts";
 import { type RunningHttpSlack, signedJson, signedPost, startHttpSlack } from "./http-harness.ts";
 
 // A reply's picture on Slack, end to end against the fake Web API: after the text reply, the
 // PNG goes up by files.getUploadURLExternal, a POST to the upload URL and
 // files.completeUploadExternal, shared into the channel (or thread) the request came from with
-// the reply's summary as its comment and its alt text as the image's. Over HTTP and Socket Mode.
-
-// A 7×5 grey PNG (written once by pngjs): the adapter only carries bytes, so none is drawn here.
-const PICTURE = new Uint8Array(
-  Buffer.from(
-    "iVBORw0KGgoAAAANSUhEUgAAAAcAAAAFCAYAAACJmvbYAAAAHUlEQVR4AWNsAAIGHICJAQ9gYsADmBjwACYGPAAAIHUCCgUMLmYAAAAASUVORK5CYII=",
-    "base64",
-  ),
-);
-const SUMMARY = "Norway expelled 3 and Russia 2 diplomats in 2020–2021";
-const ALT = "A bar chart of diplomats expelled per year: Norway 3, Russia 2.";
-
-/** A command whose answer carries a picture, as /chart's does, without drawing one. */
-const picture = defineCommand({
-  name: "picture",
-  description: "An answer with a picture",
-  options: [
-    {
-      name: "summary",
-      description: "The summary line",
-      type: "string",
-      positional: true,
-      example: "Norway expelled 3",
-    },
-    {
-      name: "alt",
-      description: "An alt text this long",
-      type: "integer",
-      min: 1,
-      max: 5000,
-      example: "1500",
-    },
-  ],
-  examples: ["/picture"],
-  handle: (_ctx, { summary, alt }) =>
-    reply("answer", "Expulsions between Norway and Russia, 2020–2021", {
-      body: [summary ?? SUMMARY],
-      image: {
-        png: PICTURE,
-        fileName: "expulsions-2020-2021.png",
-        alt: alt === undefined ? ALT : "a".repeat(alt),
-        width: 7,
-        height: 5,
-      },
-    }),
-});
-const COMMANDS_WITH_PICTURE = [...COMMANDS, picture];
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+// the reply's summary as its comment and its alt text as the image's. Over HTTP here; by
+// Socket Mode in image-share-socket.test.ts.
 
 let web: FakeWebApi;
 let urls: ResponseUrls;
@@ -287,52 +238,5 @@ describe("a chart on Slack over HTTP", () => {
     const alt = ticketOf(file?.id)?.alt_txt ?? "";
     expect(alt).toHaveLength(MAX_ALT_TEXT);
     expect(alt.endsWith("…")).toBe(true);
-  });
-});
-
-describe("a chart on Slack by Socket Mode", () => {
-  let socket: FakeSocket;
-  let socketWeb: FakeWebApi;
-  let slack: RunningSlack;
-
-  beforeAll(async () => {
-    socket = await startFakeSocket();
-    socketWeb = await startFakeWebApi({ socketUrl: socket.url });
-    slack = await startSlack(
-      {
-        config: loadConfig({
-          SLACK_BOT_TOKEN: "xoxb-3333-4444-fakebottoken",
-          SLACK_APP_TOKEN: "xapp-1-A0FAKE-5555-fakeapptoken",
-          SLACK_API_URL: socketWeb.url,
-          LOG_LEVEL: "silent",
-        }),
-        ctx: { ...bundledContext(), commands: COMMANDS_WITH_PICTURE },
-        logger: capturedLogger("silent").logger,
-        log: () => {},
-      },
-      { retryConfig: { retries: 0 } },
-    );
-  });
-
-  afterAll(async () => {
-    await slack.stop();
-    await Promise.all([socket.close(), socketWeb.close()]);
-  });
-
-  it("acks the command, answers in text, then uploads and shares into the channel", async () => {
-    socket.send({
-      envelope_id: "env-picture-1",
-      type: "slash_commands",
-      payload: slashCommandFields("/barents-picture", "", urls.url("socket-picture")),
-      accepts_response_payload: true,
-    });
-    await socket.acks.find((a) => a.envelope_id === "env-picture-1");
-    await postsTo("socket-picture", 1);
-    const complete = await socketWeb.calls.find((c) => c.method === "files.completeUploadExternal");
-    expect(complete.params.channel_id).toBe("C0CHANNEL");
-    expect(complete.params.initial_comment).toBe(SUMMARY);
-    const [upload] = socketWeb.uploads.all;
-    expect([...(upload?.bytes.subarray(0, 8) ?? [])]).toEqual(PNG_SIGNATURE);
-    expect(upload?.bytes.length).toBe(PICTURE.byteLength);
   });
 });
