@@ -1,17 +1,22 @@
 import { createHmac } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
 import { Inbox } from "./inbox.ts";
 
 // Loopback stand-ins for Slack, so the adapter runs end to end with no network: the Web API
-// (auth.test, chat.postMessage, apps.connections.open), the Socket Mode server, and the
-// response_url that respond() posts to. Every one records what it was sent.
+// (auth.test, chat.postMessage, apps.connections.open, the file upload flow and the upload URL
+// it hands out), the Socket Mode server, and the response_url that respond() posts to. Every one
+// records what it was sent.
 
-async function body(req: IncomingMessage): Promise<string> {
+async function bytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function body(req: IncomingMessage): Promise<string> {
+  return (await bytes(req)).toString("utf8");
 }
 
 async function listenLoopback(server: Server): Promise<number> {
@@ -50,13 +55,25 @@ export type WebApiAnswer =
   | "drop"
   | "hang";
 
-/** Returns undefined to let the fake answer as Slack would. */
+/** Returns undefined to let the fake answer as Slack would. A POST to an upload URL is method "upload". */
 export type WebApiOverride = (call: WebApiCall) => WebApiAnswer | undefined;
+
+/** A file posted to an upload URL that files.getUploadURLExternal handed out. */
+export interface FileUpload {
+  fileId: string;
+  bytes: Buffer;
+  contentType: string | undefined;
+  authorization: string | undefined;
+}
 
 export interface FakeWebApi {
   /** The base URL to set as SLACK_API_URL, without its trailing slash (the adapter adds it). */
   url: string;
   calls: Inbox<WebApiCall>;
+  /** What was posted to upload URLs, which answer 200 as Slack's do. */
+  uploads: Inbox<FileUpload>;
+  /** The files.getUploadURLExternal parameters each file id was handed out for. */
+  tickets: Map<string, Record<string, string>>;
   /** Consulted in order before the fake's own answer; the first to answer wins. */
   overrides: WebApiOverride[];
   /** Where apps.connections.open sends the client. */
@@ -71,10 +88,28 @@ export interface FakeWebApiOptions {
   acceptTokens?: boolean;
 }
 
+/** Answers as a test's override says. */
+function answerWith(override: WebApiAnswer, req: IncomingMessage, res: ServerResponse): void {
+  if (override === "drop") {
+    req.socket.destroy();
+    return;
+  }
+  if (override === "hang") return;
+  const text =
+    typeof override.body === "string" ? override.body : JSON.stringify(override.body ?? {});
+  res.writeHead(override.status ?? 200, {
+    "content-type": "application/json",
+    ...override.headers,
+  });
+  res.end(text);
+}
+
 /** Slack's Web API at /api/<method>, answering as a workspace that accepts any token. */
 export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<FakeWebApi> {
   const calls = new Inbox<WebApiCall>();
+  const uploads = new Inbox<FileUpload>();
   const overrides: WebApiOverride[] = [];
+  const tickets = new Map<string, Record<string, string>>();
   const answers: Record<string, (p: Record<string, string>) => Record<string, unknown>> = {
     "auth.test": () => ({
       ok: true,
@@ -89,8 +124,30 @@ export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<
     "chat.postMessage": (p) => ({ ok: true, channel: p.channel, ts: "1700000000.000100" }),
     "apps.connections.open": () =>
       fake.socketUrl ? { ok: true, url: fake.socketUrl } : { ok: false, error: "not_allowed" },
+    "files.getUploadURLExternal": (p) => {
+      const id = `F0FAKE${tickets.size + 1}`;
+      tickets.set(id, p);
+      return {
+        ok: true,
+        upload_url: `${fake.url.replace(/\/api$/, "")}/upload/${id}`,
+        file_id: id,
+      };
+    },
+    "files.completeUploadExternal": (p) => ({ ok: true, files: JSON.parse(p.files ?? "[]") }),
   };
   const server = createServer(async (req, res) => {
+    const upload = /^\/upload\/(\w+)$/.exec(req.url ?? "");
+    if (upload) {
+      const sent = await bytes(req);
+      const { "content-type": contentType, authorization } = req.headers;
+      uploads.push({ fileId: upload[1] as string, bytes: sent, contentType, authorization });
+      // An override for method "upload" answers instead of Slack's "OK - <bytes>".
+      const call: WebApiCall = { method: "upload", params: {}, authorization };
+      const override = overrides.map((o) => o(call)).find((a) => a !== undefined);
+      if (override) answerWith(override, req, res);
+      else res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${sent.length}`);
+      return;
+    }
     const raw = await body(req);
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const params = req.headers["content-type"]?.includes("json")
@@ -99,19 +156,8 @@ export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<
     const call: WebApiCall = { method, params, authorization: req.headers.authorization };
     calls.push(call);
     const override = overrides.map((o) => o(call)).find((a) => a !== undefined);
-    if (override === "drop") {
-      req.socket.destroy();
-      return;
-    }
-    if (override === "hang") return;
     if (override) {
-      const text =
-        typeof override.body === "string" ? override.body : JSON.stringify(override.body ?? {});
-      res.writeHead(override.status ?? 200, {
-        "content-type": "application/json",
-        ...override.headers,
-      });
-      res.end(text);
+      answerWith(override, req, res);
       return;
     }
     const answer =
@@ -125,6 +171,8 @@ export async function startFakeWebApi(options: FakeWebApiOptions = {}): Promise<
   const fake: FakeWebApi = {
     url: `http://127.0.0.1:${port}/api`,
     calls,
+    uploads,
+    tickets,
     overrides,
     socketUrl: options.socketUrl,
     close: () => closeServer(server),

@@ -9,6 +9,7 @@ import type { Poster } from "../../schedule/delivery.ts";
 import type { Started } from "../../startup.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { SlackHttpReceiver } from "./http-receiver.ts";
+import { imageSharer } from "./image-share.ts";
 import {
   buttonListener,
   foreignButtonListener,
@@ -57,6 +58,12 @@ function apiBase(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/** The thread a pressed message is in: the message's own thread_ts, or the container's. */
+function threadOf(body: BlockAction): string | undefined {
+  const ts: unknown = body.message?.thread_ts ?? body.container?.thread_ts;
+  return typeof ts === "string" ? ts : undefined;
+}
+
 function register(app: App, deps: SlackDeps, post: PostMessage): void {
   // One listener for every command: Slack sends only those the installed manifest declares,
   // and the listener reads which one from its name (the umbrella, or a prefixed command).
@@ -91,6 +98,7 @@ function register(app: App, deps: SlackDeps, post: PostMessage): void {
       respond,
       user: body.user?.id,
       channel: body.channel?.id,
+      thread: threadOf(body),
       trigger: body.trigger_id,
     }),
   );
@@ -112,16 +120,6 @@ export async function startSlack(
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error("SLACK_BOT_TOKEN is not set.");
   const logger = started.logger.child({ platform: "slack" });
-  const deps: SlackDeps = {
-    ctx,
-    log,
-    logger,
-    prefix: config.SLACK_COMMAND_PREFIX,
-    umbrella: config.SLACK_UMBRELLA_COMMAND,
-    telemetry: started.telemetry ?? createTelemetry(started.logger),
-  };
-  // The names the manifest declares: a set Slack would refuse stops start-up, naming the fix.
-  installedCommands(ctx.commands, deps.prefix, deps.umbrella);
   const boltLog = boltLogger(logger);
 
   // Every outbound call gets a timeout: the WebClient's own (none by default) and respond()'s.
@@ -131,6 +129,20 @@ export async function startSlack(
   };
   if (config.SLACK_API_URL) clientOptions.slackApiUrl = apiBase(config.SLACK_API_URL);
   if (options.retryConfig) clientOptions.retryConfig = options.retryConfig;
+  // Replies to mentions and DMs, like scheduled posts and shared charts, are never repeated on
+  // an unknown outcome.
+  const client = postingClient(token, { ...clientOptions, logger: boltLog });
+  const deps: SlackDeps = {
+    ctx,
+    log,
+    logger,
+    prefix: config.SLACK_COMMAND_PREFIX,
+    umbrella: config.SLACK_UMBRELLA_COMMAND,
+    telemetry: started.telemetry ?? createTelemetry(started.logger),
+    shareImage: imageSharer(client, timedFetch(SLACK_CALL_TIMEOUT_MS)),
+  };
+  // The names the manifest declares: a set Slack would refuse stops start-up, naming the fix.
+  installedCommands(ctx.commands, deps.prefix, deps.umbrella);
 
   const appToken = config.SLACK_APP_TOKEN;
   let receiver: SlackHttpReceiver | SocketModeReceiver;
@@ -160,8 +172,6 @@ export async function startSlack(
     // Bolt takes a receiver with socketMode only if it is its own SocketModeReceiver.
     ...(appToken !== undefined ? { socketMode: true, appToken } : {}),
   });
-  // Replies to mentions and DMs, like scheduled posts, are never repeated on an unknown outcome.
-  const client = postingClient(token, { ...clientOptions, logger: boltLog });
   register(app, deps, (message) => client.chat.postMessage(message));
   // The last word on anything a listener or Bolt itself failed at: log it (redacted), never
   // crash. The listeners ack first and tell the person themselves, so nothing is left to send.

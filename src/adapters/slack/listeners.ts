@@ -12,6 +12,7 @@ import { unescapeMrkdwn } from "../../render/slack/mrkdwn.ts";
 import { decodeCall } from "../../reply/call-codec.ts";
 import type { Reply } from "../../reply/reply.ts";
 import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
+import { followWithImage, type ShareImage } from "./image-share.ts";
 import { lineOfMessage } from "./line.ts";
 import { commandOfSlash } from "./names.ts";
 
@@ -29,6 +30,8 @@ export interface SlackDeps {
   umbrella: string;
   /** Where each answer is reported (a log line, metrics); nowhere when absent. */
   telemetry?: Telemetry;
+  /** Shares a reply's picture into a conversation; pictures are not sent when absent. */
+  shareImage?: ShareImage;
 }
 
 /** What respond() posts to a response_url. */
@@ -60,24 +63,29 @@ export interface ButtonArgs {
   action: { action_id: string; value?: string };
   ack: Ack;
   respond: Respond;
-  /** Who pressed and where, for the log. */
+  /** Who pressed and where, for the log and for sharing a picture the answer has. */
   user?: string;
   channel?: string;
+  /** The thread the pressed message is in, if any: its picture is shared there. */
+  thread?: string;
   /** Slack's id for this press, for the log. */
   trigger?: string;
 }
 
-const SORRY: SlackResponse = {
+/** A note for the person who asked alone, leaving the message it follows as it is. */
+const note = (text: string): SlackResponse => ({
   response_type: "ephemeral",
   replace_original: false,
-  text: "Sorry, something went wrong on our side. It has been logged; please try again in a moment.",
-};
+  text,
+});
 
-const STALE: SlackResponse = {
-  response_type: "ephemeral",
-  replace_original: false,
-  text: "That button is from an older version of Barents and no longer works. Please run the command again.",
-};
+const SORRY = note(
+  "Sorry, something went wrong on our side. It has been logged; please try again in a moment.",
+);
+
+const STALE = note(
+  "That button is from an older version of Barents and no longer works. Please run the command again.",
+);
 
 /**
  * The context for one request: the channel and person it came from. Slack has no per-command
@@ -93,14 +101,20 @@ export function arrival(deps: SlackDeps, start: number, id: string | undefined):
   return { platform: "slack", start, commands: deps.ctx.commands, ...(id ? { id } : {}) };
 }
 
+/** What sharing a picture needs of the listeners' dependencies. */
+export function imageDeps(deps: SlackDeps) {
+  return { share: deps.shareImage, logger: deps.logger };
+}
+
 export function render(deps: SlackDeps, reply: Reply): SlackReplyPayload {
   return renderSlack(reply, { prefix: deps.prefix, commands: deps.ctx.commands });
 }
 
 /**
- * Answers a slash command: ack at once (Slack allows 3 s), then respond with the reply. The
- * umbrella's text is a whole command line (`who huitfeldt`); any other command's text is what
- * follows its name.
+ * Answers a slash command: ack at once (Slack allows 3 s), then respond with the reply, then
+ * share its picture, if it has one, into the channel. The umbrella's text is a whole command
+ * line (`who huitfeldt`); any other command's text is what follows its name. Slack runs no app
+ * command inside a thread, so a command's picture always goes to the channel itself.
  */
 export function slashCommandListener(deps: SlackDeps) {
   return async ({ command, ack, respond }: SlashCommandArgs): Promise<void> => {
@@ -117,10 +131,12 @@ export function slashCommandListener(deps: SlackDeps) {
       const asked = readAddressedLine(ctx, line);
       const answer = () => answerRead(ctx, asked, deps.log);
       const at = arrival(deps, start, command.trigger_id);
-      const { rendered } = await reported(deps.telemetry, at, asked, answer, (r) =>
+      const { reply, rendered } = await reported(deps.telemetry, at, asked, answer, (r) =>
         render(deps, r),
       );
       await respond(rendered);
+      const where = command.channel_id ? { channel: command.channel_id } : undefined;
+      await followWithImage(imageDeps(deps), reply, where, (text) => respond(note(text)));
     } catch (error) {
       deps.logger.error(
         {
@@ -142,7 +158,8 @@ export function slashCommandListener(deps: SlackDeps) {
  * goes to the presser alone, leaving the message as it was.
  */
 export function buttonListener(deps: SlackDeps) {
-  return async ({ action, ack, respond, user, channel, trigger }: ButtonArgs): Promise<void> => {
+  return async (args: ButtonArgs): Promise<void> => {
+    const { action, ack, respond, user, channel, trigger } = args;
     const start = performance.now();
     await ack();
     try {
@@ -161,6 +178,10 @@ export function buttonListener(deps: SlackDeps) {
           ? { ...payload, replace_original: true }
           : { ...payload, response_type: "ephemeral", replace_original: false },
       );
+      const where = channel
+        ? { channel, ...(args.thread ? { thread_ts: args.thread } : {}) }
+        : undefined;
+      await followWithImage(imageDeps(deps), reply, where, (text) => respond(note(text)));
     } catch (error) {
       deps.logger.error(
         { err: error, action: action.action_id, value: action.value, user, channel },

@@ -26,6 +26,9 @@ export const BOT_SCOPES = [
   // added to". Replies go back to the DM's own channel id, so neither im:read nor im:write
   // (opening DMs) is needed.
   "im:history",
+  // Charts: files.getUploadURLExternal and files.completeUploadExternal, which share a reply's
+  // picture into the conversation it answers ("Upload, edit, and delete files as your slack app").
+  "files:write",
 ] as const;
 
 /** Mentions in channels and threads, and direct messages. */

@@ -3,8 +3,9 @@ import type { SlackBlock } from "../../render/slack/block-kit.ts";
 import { renderSlackMessage } from "../../render/slack/blocks.ts";
 import type { Reply } from "../../reply/reply.ts";
 import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
+import { followWithImage } from "./image-share.ts";
 import { lineOfMessage } from "./line.ts";
-import { arrival, contextAt, type SlackDeps } from "./listeners.ts";
+import { arrival, contextAt, imageDeps, type SlackDeps } from "./listeners.ts";
 
 // The natural way in where slash commands cannot go: a mention of the app in a channel or a
 // thread (`@Barents who is frode berg`), and a direct message to it. Both take a whole command
@@ -74,8 +75,11 @@ async function answer(deps: SlackDeps, args: MessageArgs, thread?: string): Prom
     const draw = (reply: Reply) =>
       renderSlackMessage(reply, { prefix: deps.prefix, commands: ctx.commands });
     const at = arrival(deps, start, args.eventId);
-    const { rendered: message } = await reported(deps.telemetry, at, asked, answer, draw);
+    const { reply, rendered: message } = await reported(deps.telemetry, at, asked, answer, draw);
     await post({ ...where, ...message, ...noUnfurl });
+    // The picture follows the answer into the same thread (or DM), its summary as its comment.
+    const tell = (text: string) => post({ ...where, text, ...noUnfurl });
+    await followWithImage(imageDeps(deps), reply, where, tell);
   } catch (error) {
     deps.logger.error(
       { err: error, event: event.type, user: event.user, channel: event.channel },

@@ -117,14 +117,17 @@ describe("the Slack app manifest", () => {
     }
   });
 
-  it("asks for the scopes to answer commands, mentions and DMs, and to post anywhere public", () => {
-    expect(socket.oauth_config.scopes.bot).toEqual([
-      "commands",
-      "chat:write",
-      "chat:write.public",
-      "app_mentions:read",
-      "im:history",
-    ]);
+  it("asks for the scopes to answer commands, mentions and DMs, post anywhere public and share charts", () => {
+    for (const manifest of [socket, http]) {
+      expect(manifest.oauth_config.scopes.bot).toEqual([
+        "commands",
+        "chat:write",
+        "chat:write.public",
+        "app_mentions:read",
+        "im:history",
+        "files:write",
+      ]);
+    }
   });
 
   it("subscribes to mentions and direct messages, with the Messages tab open for DMs", () => {
