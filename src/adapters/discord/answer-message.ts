@@ -11,6 +11,7 @@ import type { Logger } from "../../logger.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
 import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
 import { messageLine, messagePlace } from "./message-line.ts";
+import { restRequest } from "./outgoing.ts";
 import { FAILURE, loggableError } from "./responses.ts";
 
 // A mention or a DM is answered as the console answers a typed line (the same grammar, the same
@@ -31,6 +32,8 @@ import { FAILURE, loggableError } from "./responses.ts";
 // - A nonce is up to 25 characters; with `enforce_nonce`, a repeated nonce within a few minutes
 //   returns the first message instead of posting again. The question's id (a snowflake, at most
 //   20 digits) is the nonce, so a send that discord.js retries never answers twice.
+// - A picture goes as a file of the same Create Message (multipart, outgoing.ts), shown in the
+//   embed through its `attachments` entry.
 
 export interface MessageHandling {
   ctx: CommandContext;
@@ -47,7 +50,7 @@ export function replyBody(
   message: Pick<GatewayMessageCreateDispatchData, "id" | "channel_id" | "guild_id">,
   rendered: DiscordMessage,
 ): RESTPostAPIChannelMessageJSONBody {
-  const { flags: _interactionOnly, ...shown } = rendered;
+  const { flags: _interactionOnly, files: _sentApart, ...shown } = rendered;
   return {
     ...shown,
     allowed_mentions: { parse: [], replied_user: false },
@@ -105,9 +108,11 @@ export async function answerMessage(
   const start = performance.now();
   const line = messageLine(message, handling.botId);
   if (line === undefined) return;
-  const body = replyBody(message, await replyTo(handling, message, line, start));
+  const rendered = await replyTo(handling, message, line, start);
+  const body = replyBody(message, rendered);
   try {
-    await handling.rest.post(Routes.channelMessages(message.channel_id), { body });
+    const request = restRequest(body, rendered.files ?? []);
+    await handling.rest.post(Routes.channelMessages(message.channel_id), request);
   } catch (error) {
     handling.logger.warn(
       { ...logContext(message), err: loggableError(error) },

@@ -7,7 +7,9 @@ import {
 describe("encodedResponse", () => {
   it("is the response's JSON as bytes", () => {
     const response: InteractionResponse = { type: 1 };
-    expect(encodedResponse(response).toString("utf8")).toBe('{"type":1}');
+    const { contentType, bytes } = encodedResponse(response);
+    expect(contentType).toBe("application/json");
+    expect(bytes.toString("utf8")).toBe('{"type":1}');
   });
 
   it("encodes a frozen response, shared between requests, once", () => {
