@@ -44,12 +44,16 @@ export function fitsUpload(image: ReplyImage): boolean {
   return image.png.byteLength <= L.fileBytes;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Megabytes (MiB) to one decimal, rounded up: a file just over the limit never reads as at it. */
+const megabytes = (bytes: number) =>
+  `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1)} MB`;
 
 /** The reply without a picture too large to upload, saying what it would have shown. */
 export function withoutPicture(reply: Reply, image: ReplyImage): Reply {
   const { image: _dropped, ...rest } = reply;
-  const note = `The picture is too large to attach on Discord (${megabytes(image.png.byteLength)}; files may be at most ${megabytes(L.fileBytes)}). It shows: ${image.alt}`;
+  const size = megabytes(image.png.byteLength);
+  const most = megabytes(L.fileBytes);
+  const note = `The picture is too large to attach on Discord (${size}; files may be at most ${most}). It shows: ${image.alt}`;
   return { ...rest, body: [...reply.body, note] };
 }
 
