@@ -1,4 +1,5 @@
 import {
+  DiscordAPIError,
   type GatewayMessageCreateDispatchData,
   type REST,
   type RESTPostAPIChannelMessageJSONBody,
@@ -97,9 +98,26 @@ async function replyTo(
   }
 }
 
+/** Discord's code for a request the bot lacks a permission for (JSON Error Codes). */
+const MISSING_PERMISSIONS = 50013;
+
+export const NO_ATTACH_FILES =
+  "The picture could not be attached: Barents needs the Attach Files permission in this channel.";
+
+/** The reply without its picture, saying why: for a channel where the bot may not upload. */
+function withoutPicture(
+  body: RESTPostAPIChannelMessageJSONBody,
+): RESTPostAPIChannelMessageJSONBody {
+  const { attachments: _files, embeds = [], ...rest } = body;
+  const shown = embeds.map(({ image: _image, ...embed }) => embed);
+  return { ...rest, content: NO_ATTACH_FILES, embeds: shown };
+}
+
 /**
  * Answers one MESSAGE_CREATE if it is for Barents, as a reply to it. Never throws: a reply
- * Discord refuses (no permission to send, channel gone) is logged.
+ * Discord refuses (no permission to send, channel gone) is logged. A picture refused for want of
+ * a permission (uploading takes Attach Files in a server, which the invite may not have granted)
+ * is dropped, and the reply goes again without it, saying so.
  */
 export async function answerMessage(
   handling: MessageHandling,
@@ -110,9 +128,18 @@ export async function answerMessage(
   if (line === undefined) return;
   const rendered = await replyTo(handling, message, line, start);
   const body = replyBody(message, rendered);
+  const files = rendered.files ?? [];
+  const post = (json: RESTPostAPIChannelMessageJSONBody, withFiles: typeof files) =>
+    handling.rest.post(Routes.channelMessages(message.channel_id), restRequest(json, withFiles));
   try {
-    const request = restRequest(body, rendered.files ?? []);
-    await handling.rest.post(Routes.channelMessages(message.channel_id), request);
+    try {
+      await post(body, files);
+    } catch (error) {
+      const refused = error instanceof DiscordAPIError && error.code === MISSING_PERMISSIONS;
+      if (files.length === 0 || !refused) throw error;
+      handling.logger.warn(logContext(message), "Discord refused the picture; replying without it");
+      await post(withoutPicture(body), []);
+    }
   } catch (error) {
     handling.logger.warn(
       { ...logContext(message), err: loggableError(error) },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../commands/index.ts";
+import { NO_ATTACH_FILES } from "../../../src/adapters/discord/answer-message.ts";
 import { type RunningGateway, startDiscordGateway } from "../../../src/adapters/discord/gateway.ts";
 import { errorLog } from "../../../src/boot.ts";
 import { runCommand } from "../../../src/command/run-command.ts";
@@ -126,5 +127,30 @@ describe("Discord gateway: pictures", () => {
     const reply = await fake.replyTo(message.id);
     expect(reply.path).toBe(`/channels/${F.channelId}/messages`);
     expectPicture(reply, reply.body as DiscordMessage);
+  });
+
+  it("replies without the picture, saying why, where Discord refuses the upload", async () => {
+    const message = gatewayMessage(`${MENTION} picture`);
+    const refuse = (r: RestRequest) =>
+      r.files.length > 0 && r.path.startsWith("/channels/")
+        ? { status: 403, body: { message: "Missing Permissions", code: 50013 } }
+        : undefined;
+    fake.overrides.push(refuse);
+    try {
+      fake.dispatch("MESSAGE_CREATE", message as unknown as Record<string, unknown>);
+      await expect
+        .poll(() => fake.messages.find((m) => m.nonce === message.id))
+        .toMatchObject({ content: NO_ATTACH_FILES });
+    } finally {
+      fake.overrides.splice(fake.overrides.indexOf(refuse), 1);
+    }
+    const sent = fake.messages.find((m) => m.nonce === message.id) as unknown as DiscordMessage;
+    expect(sent.embeds[0]?.title).toBe("Picture picture");
+    expect(sent.embeds[0]?.image).toBeUndefined();
+    expect(sent.attachments).toBeUndefined();
+    expect(limitProblems(sent)).toEqual([]);
+    expect(captured.lines).toContainEqual(
+      expect.objectContaining({ msg: "Discord refused the picture; replying without it" }),
+    );
   });
 });
