@@ -249,14 +249,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const rest = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
-    let read: { body: unknown; files: FakeFile[] };
-    try {
-      read = await readBody(req);
-    } catch {
-      // A malformed multipart body: Discord refuses it as an invalid form.
-      send(res, { status: 400, body: { message: "Invalid Form Body", code: 50035 } });
-      return;
-    }
+    // A malformed multipart body is recorded with its error, and refused as Discord would.
+    const read = await readBody(req).catch((error: unknown) => ({
+      body: { unreadable: String(error) },
+      files: [] as FakeFile[],
+    }));
     const request: RestRequest = {
       method: req.method ?? "GET",
       path: decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, ""),
@@ -265,6 +262,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       authorization: req.headers.authorization,
     };
     requests.push(request);
+    if (request.body && typeof request.body === "object" && "unreadable" in request.body) {
+      send(res, { status: 400, body: { message: "Invalid Form Body", code: 50035 } });
+      return;
+    }
     const override = overrides.map((o) => o(request)).find((r) => r !== undefined);
     if (override === "hang") return;
     if (override === "drop") {

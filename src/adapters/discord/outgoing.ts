@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
-import type { RawFile } from "discord.js";
 import type { DiscordFile } from "../../render/discord/picture.ts";
 
 // A message's files leave it here, on their way out: the JSON goes without them, and the files
 // go as the multipart parts Discord expects (Reference › Uploading Files: a `payload_json` part
 // with the JSON, and `files[n]` parts, each with a filename, `n` being the id its
-// `attachments` entry names). discord.js builds that form itself from RawFiles; the HTTP
-// transport, which answers in its own response, builds it with multipartBody.
+// `attachments` entry names). multipartBody builds that form for every transport: for
+// discord.js's REST calls, and for the HTTP transport's own responses.
 
 /** Anything holding a message's files: a message, or an interaction response's data. */
 interface WithFiles {
@@ -21,21 +20,19 @@ export function withoutFiles<T extends WithFiles>(
   return { json, files };
 }
 
-/** The body and files of a discord.js REST request, for a message that may carry files. */
+/**
+ * The body of a discord.js REST request for a message that may carry files: the JSON as it is,
+ * or, with files, the multipart body made here, passed through as bytes. discord.js could build
+ * the form from RawFiles, but through undici's FormData streaming, which stalled now and then in
+ * the test suite's shared workers; bytes made once are also the same on a retry.
+ */
 export function restRequest(
   json: unknown,
-  files: DiscordFile[],
-): { body: unknown; files?: RawFile[] } {
+  files: readonly DiscordFile[],
+): { body: unknown; passThroughBody?: true; headers?: Record<string, string> } {
   if (files.length === 0) return { body: json };
-  return {
-    body: json,
-    files: files.map((f, n) => ({
-      key: `files[${n}]`,
-      name: f.name,
-      data: f.data,
-      contentType: f.contentType,
-    })),
-  };
+  const { contentType, bytes } = multipartBody(json, files);
+  return { body: bytes, passThroughBody: true, headers: { "Content-Type": contentType } };
 }
 
 /** Total bytes of the files, which decides whether they may go in an HTTP response. */
