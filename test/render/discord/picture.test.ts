@@ -29,6 +29,10 @@ describe("renderDiscord: a reply's picture", () => {
     expect(message.embeds[0]?.image).toEqual({ url: "attachment://test-64x48.png" });
     expect(message.embeds.slice(1).every((e) => e.image === undefined)).toBe(true);
     expect(limitProblems(message)).toEqual([]);
+    // …which would catch an embed pointing at a file the message does not upload.
+    expect(limitProblems({ ...message, attachments: [] })).toEqual([
+      "embed 0: image attachment://test-64x48.png not attached",
+    ]);
   });
 
   it("cuts an alt text past 1024 characters", () => {
