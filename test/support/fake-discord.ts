@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { type FakeFile, readDiscordBody } from "./discord-body.ts";
 import { Inbox } from "./inbox.ts";
 
 // A loopback stand-in for Discord, so the real discord.js Client runs end to end with no
 // network: REST over node:http (gateway discovery, interaction callbacks, webhook edits,
-// application commands, channel messages with nonces) and the gateway over `ws` (HELLO, IDENTIFY →
+// application commands, channel messages with nonces; JSON or multipart with files) and the gateway over `ws` (HELLO, IDENTIFY →
 // READY, heartbeats, dispatches such as INTERACTION_CREATE and MESSAGE_CREATE). Every REST request is recorded for tests to read or wait for.
 
 export const FAKE_DISCORD = {
@@ -22,7 +23,10 @@ export interface RestRequest {
   /** Decoded and without the `/api/v10` prefix: `/webhooks/1/tok/messages/@original`. */
   path: string;
   query: string;
+  /** The JSON body; for a multipart/form-data request, its `payload_json` part, parsed. */
   body: unknown;
+  /** A multipart request's file parts (`files[n]`), in order; none for a JSON request. */
+  files: FakeFile[];
   authorization: string | undefined;
 }
 
@@ -83,16 +87,10 @@ export function snowflake(): string {
   return String((BigInt(Date.now() - 1420070400000) << 22n) + counter);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<{ body: unknown; files: FakeFile[] }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  return readDiscordBody(Buffer.concat(chunks), req.headers["content-type"] ?? "");
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -251,14 +249,23 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   const rest = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
+    // A malformed multipart body is recorded with its error, and refused as Discord would.
+    const read = await readBody(req).catch((error: unknown) => ({
+      body: { unreadable: String(error) },
+      files: [] as FakeFile[],
+    }));
     const request: RestRequest = {
       method: req.method ?? "GET",
       path: decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, ""),
       query: url.search,
-      body: await readJson(req),
+      ...read,
       authorization: req.headers.authorization,
     };
     requests.push(request);
+    if (request.body && typeof request.body === "object" && "unreadable" in request.body) {
+      send(res, { status: 400, body: { message: "Invalid Form Body", code: 50035 } });
+      return;
+    }
     const override = overrides.map((o) => o(request)).find((r) => r !== undefined);
     if (override === "hang") return;
     if (override === "drop") {

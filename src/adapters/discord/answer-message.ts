@@ -1,4 +1,5 @@
 import {
+  DiscordAPIError,
   type GatewayMessageCreateDispatchData,
   type REST,
   type RESTPostAPIChannelMessageJSONBody,
@@ -11,6 +12,7 @@ import type { Logger } from "../../logger.ts";
 import { type DiscordMessage, renderDiscord } from "../../render/discord/message.ts";
 import { answerRead, readAddressedLine } from "../../text/answer-line.ts";
 import { messageLine, messagePlace } from "./message-line.ts";
+import { restRequest } from "./outgoing.ts";
 import { FAILURE, loggableError } from "./responses.ts";
 
 // A mention or a DM is answered as the console answers a typed line (the same grammar, the same
@@ -31,6 +33,8 @@ import { FAILURE, loggableError } from "./responses.ts";
 // - A nonce is up to 25 characters; with `enforce_nonce`, a repeated nonce within a few minutes
 //   returns the first message instead of posting again. The question's id (a snowflake, at most
 //   20 digits) is the nonce, so a send that discord.js retries never answers twice.
+// - A picture goes as a file of the same Create Message (multipart, outgoing.ts), shown in the
+//   embed through its `attachments` entry.
 
 export interface MessageHandling {
   ctx: CommandContext;
@@ -47,7 +51,7 @@ export function replyBody(
   message: Pick<GatewayMessageCreateDispatchData, "id" | "channel_id" | "guild_id">,
   rendered: DiscordMessage,
 ): RESTPostAPIChannelMessageJSONBody {
-  const { flags: _interactionOnly, ...shown } = rendered;
+  const { flags: _interactionOnly, files: _sentApart, ...shown } = rendered;
   return {
     ...shown,
     allowed_mentions: { parse: [], replied_user: false },
@@ -94,9 +98,26 @@ async function replyTo(
   }
 }
 
+/** Discord's code for a request the bot lacks a permission for (JSON Error Codes). */
+const MISSING_PERMISSIONS = 50013;
+
+export const NO_ATTACH_FILES =
+  "The picture could not be attached: Barents needs the Attach Files permission in this channel.";
+
+/** The reply without its picture, saying why: for a channel where the bot may not upload. */
+function withoutPicture(
+  body: RESTPostAPIChannelMessageJSONBody,
+): RESTPostAPIChannelMessageJSONBody {
+  const { attachments: _files, embeds = [], ...rest } = body;
+  const shown = embeds.map(({ image: _image, ...embed }) => embed);
+  return { ...rest, content: NO_ATTACH_FILES, embeds: shown };
+}
+
 /**
  * Answers one MESSAGE_CREATE if it is for Barents, as a reply to it. Never throws: a reply
- * Discord refuses (no permission to send, channel gone) is logged.
+ * Discord refuses (no permission to send, channel gone) is logged. A picture refused for want of
+ * a permission (uploading takes Attach Files in a server, which the invite may not have granted)
+ * is dropped, and the reply goes again without it, saying so.
  */
 export async function answerMessage(
   handling: MessageHandling,
@@ -105,9 +126,20 @@ export async function answerMessage(
   const start = performance.now();
   const line = messageLine(message, handling.botId);
   if (line === undefined) return;
-  const body = replyBody(message, await replyTo(handling, message, line, start));
+  const rendered = await replyTo(handling, message, line, start);
+  const body = replyBody(message, rendered);
+  const files = rendered.files ?? [];
+  const post = (json: RESTPostAPIChannelMessageJSONBody, withFiles: typeof files) =>
+    handling.rest.post(Routes.channelMessages(message.channel_id), restRequest(json, withFiles));
   try {
-    await handling.rest.post(Routes.channelMessages(message.channel_id), { body });
+    try {
+      await post(body, files);
+    } catch (error) {
+      const refused = error instanceof DiscordAPIError && error.code === MISSING_PERMISSIONS;
+      if (files.length === 0 || !refused) throw error;
+      handling.logger.warn(logContext(message), "Discord refused the picture; replying without it");
+      await post(withoutPicture(body), []);
+    }
   } catch (error) {
     handling.logger.warn(
       { ...logContext(message), err: loggableError(error) },

@@ -28,6 +28,7 @@ import type { Place } from "../../schedule/desk.ts";
 import type { Started } from "../../startup.ts";
 import { withDeadline } from "../../with-deadline.ts";
 import { autocompleteChoices, optionValues } from "./interaction-options.ts";
+import { fileBytes } from "./outgoing.ts";
 import {
   asEdit,
   FAILURE,
@@ -238,8 +239,9 @@ function messageResponse(answer: Reply, message: DiscordMessage, mode: Mode): In
 }
 
 /**
- * Answers with the reply if it is ready within the deadline; otherwise defers (Discord shows
- * "thinking…", or nothing for a button) and edits once it is.
+ * Answers with the reply if it is ready within the deadline (and its files fit the initial
+ * response); otherwise defers (Discord shows "thinking…", or nothing for a button) and edits
+ * once it is.
  */
 async function answer(
   handling: InteractionHandling,
@@ -257,7 +259,9 @@ async function answer(
   };
   const work = produce(handling, call, placeOf(interaction), context, arrival);
   const ready = await withDeadline(work, handling.deadlineMs);
-  if (ready) {
+  // Files too large for the initial response go with the edit that follows a deferral.
+  const limit = responder.initialFileBytes ?? Number.POSITIVE_INFINITY;
+  if (ready && fileBytes(ready.message.files) <= limit) {
     const respond = ready.kept ? keptResponse : messageResponse;
     return responder.initial(respond(ready.reply, ready.message, mode));
   }

@@ -1,6 +1,6 @@
 import type { APIInteraction } from "discord.js";
 import type { Watched } from "../../command/answered.ts";
-import { header, type Route, readBody, sendJson, sendJsonBytes } from "../../http/server.ts";
+import { header, type Route, readBody, sendJson } from "../../http/server.ts";
 import type { Started } from "../../startup.ts";
 import {
   type HandlingOptions,
@@ -19,6 +19,15 @@ import { discordPublicKey, isSignedByDiscord } from "./verify.ts";
 // gateway (MESSAGE_CREATE is a gateway event), so in this mode Barents does not see them.
 
 export const DISCORD_INTERACTIONS_PATH = "/discord/interactions";
+
+/**
+ * The most bytes of files answered in the HTTP response itself. Discord takes the response as
+ * multipart/form-data like its callback endpoint (Reference › Uploading Files), but reports on
+ * its API docs tracker (discord-api-docs issues 5250 and 5925) found such responses failing
+ * ("This interaction failed") from about 150 KB, while a deferral and an edit of the original
+ * with the file worked at any size. Larger files take that way; a chart is about 70 KB.
+ */
+export const INLINE_FILE_BYTES = 128 * 1024;
 
 export interface HttpOptions extends HandlingOptions {
   /** The current time in seconds, for the replay window; injected by tests. */
@@ -80,7 +89,12 @@ export function discordInteractionsRoute(
       }
       const ref: InteractionRef = interaction;
       await handleInteraction(handling, interaction, {
-        initial: async (response) => sendJsonBytes(res, 200, encodedResponse(response)),
+        initial: async (response) => {
+          const { contentType, bytes } = encodedResponse(response);
+          res.writeHead(200, { "content-type": contentType, "content-length": bytes.length });
+          res.end(bytes);
+        },
+        initialFileBytes: INLINE_FILE_BYTES,
         ...webhookResponder(rest, ref),
       });
     },

@@ -2,6 +2,7 @@ import { DiscordAPIError, RateLimitError, type REST, Routes } from "discord.js";
 import { messageOf } from "../../error-message.ts";
 import { renderDiscord } from "../../render/discord/message.ts";
 import { type Poster, PostFailure } from "../../schedule/delivery.ts";
+import { restRequest, withoutFiles } from "./outgoing.ts";
 
 // Scheduled posts to Discord channels, over REST with the bot token. Every send carries the
 // post's nonce with enforce_nonce, so if a retry repeats a send that in fact arrived, Discord
@@ -12,9 +13,11 @@ import { type Poster, PostFailure } from "../../schedule/delivery.ts";
 export function discordPoster(rest: REST): Poster {
   return {
     async post(channel, reply, nonce) {
-      const body = { ...renderDiscord(reply), nonce, enforce_nonce: true };
+      // A post with a picture sends it as a file, as any message does (outgoing.ts).
+      const { json, files } = withoutFiles(renderDiscord(reply));
+      const body = { ...json, nonce, enforce_nonce: true };
       try {
-        await rest.post(Routes.channelMessages(channel), { body });
+        await rest.post(Routes.channelMessages(channel), restRequest(body, files));
       } catch (error) {
         if (error instanceof RateLimitError) {
           const ms = Math.max(error.retryAfter, error.timeToReset, 0);

@@ -31,6 +31,15 @@ export const DISCORD_LIMITS = {
   /** An autocomplete choice's name, and a string choice's value. */
   choiceName: 100,
   choiceValue: 100,
+  /** An attachment's description, its alt text (the attachment request structure). */
+  attachmentDescription: 1024,
+  /**
+   * Bytes in one uploaded file. Reference › Uploading Files: the limit is per file, 10 MiB by
+   * default for everyone, higher only with Nitro or a boosted server; an interaction's
+   * `attachment_size_limit` is the larger of those, so 10 MiB is always safe, replies to
+   * mentions included.
+   */
+  fileBytes: 10 * 1024 * 1024,
 } as const;
 
 /** The ephemeral message flag: only the person who asked sees the message. */

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discordInteractionsRoute } from "../../../src/adapters/discord/http.ts";
@@ -11,30 +11,12 @@ import type { Started } from "../../../src/startup.ts";
 import { limitProblems, shownText } from "../../render/discord/within-limits.ts";
 import { capturedLogger } from "../../support/captured-logger.ts";
 import { bundledContext } from "../../support/context.ts";
+import { nowSeconds, PUBLIC_KEY, signed } from "../../support/discord-signing.ts";
 import { type FakeDiscord, startFakeDiscord } from "../../support/fake-discord.ts";
 import { autocompleteOf, buttonPress, ping, slashCommand } from "./interactions.ts";
 
 // HTTP interactions end to end: the route on the bot's one HTTP server, requests signed with a
 // locally made Ed25519 key as Discord signs them, deferred edits going to a loopback fake.
-
-const keys = generateKeyPairSync("ed25519");
-// Discord shows its public key as the 32 raw bytes in hex: the last 32 bytes of the SPKI DER.
-const PUBLIC_KEY = keys.publicKey
-  .export({ format: "der", type: "spki" })
-  .subarray(-32)
-  .toString("hex");
-
-const now = () => Math.floor(Date.now() / 1000);
-
-function signed(body: string, options: { key?: KeyObject; timestamp?: number } = {}) {
-  const timestamp = String(options.timestamp ?? now());
-  const signature = sign(null, Buffer.from(timestamp + body), options.key ?? keys.privateKey);
-  return {
-    "content-type": "application/json",
-    "x-signature-ed25519": signature.toString("hex"),
-    "x-signature-timestamp": timestamp,
-  };
-}
 
 interface Replica {
   url: string;
@@ -200,9 +182,9 @@ describe("Discord HTTP interactions: verification", () => {
   });
 
   it("refuses timestamps more than five minutes old or ahead", async () => {
-    expect((await post(body, signed(body, { timestamp: now() - 301 }))).status).toBe(401);
-    expect((await post(body, signed(body, { timestamp: now() + 301 }))).status).toBe(401);
-    expect((await post(body, signed(body, { timestamp: now() - 240 }))).status).toBe(200);
+    expect((await post(body, signed(body, { timestamp: nowSeconds() - 301 }))).status).toBe(401);
+    expect((await post(body, signed(body, { timestamp: nowSeconds() + 301 }))).status).toBe(401);
+    expect((await post(body, signed(body, { timestamp: nowSeconds() - 240 }))).status).toBe(200);
   });
 
   it("refuses a malformed signature", async () => {

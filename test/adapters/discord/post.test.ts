@@ -11,6 +11,7 @@ import {
   type RestRequest,
   startFakeDiscord,
 } from "../../support/fake-discord.ts";
+import { testImage } from "../../support/pictures.ts";
 
 // Scheduled posts to Discord end to end: the real discord.js REST client as postingRest sets it
 // up, with the bot token, sending to a loopback fake Discord that answers as Discord does — or as
@@ -65,6 +66,18 @@ async function failureOf(send: Promise<void>): Promise<PostFailure> {
 }
 
 describe("discordPoster sending a scheduled post", () => {
+  it("posts a picture as files[0], with its nonce, never inside the JSON", async () => {
+    const image = testImage(16, 12);
+    await poster.post(CHANNEL, { ...note, image }, "picture-post-nonce");
+    const [request] = messagePosts(CHANNEL).slice(-1);
+    expect(request?.body).toMatchObject({
+      nonce: "picture-post-nonce",
+      attachments: [{ id: "0", filename: image.fileName, description: image.alt }],
+    });
+    expect(request?.body).not.toHaveProperty("files");
+    expect(request?.files[0]?.data.equals(Buffer.from(image.png))).toBe(true);
+  });
+
   it("posts the rendered note with mentions off, its nonce enforced, as the bot", async () => {
     const nonce = postNonce({ platform: "discord", channel: CHANNEL }, "2026-10-30");
     const before = fake.messages.length;

@@ -72,6 +72,26 @@ export function limitProblems(message: unknown): string[] {
       ids.add(id);
     }
   }
+  // Pictures: each described within 1024 characters under a name attachment:// can reach, and
+  // every embed image that points at an upload points at one the message lists.
+  const attachments = (msg as { attachments?: Array<Record<string, unknown>> }).attachments ?? [];
+  const names = new Set<string>();
+  for (const [i, a] of attachments.entries()) {
+    const name = String(a.filename ?? "");
+    if (!/^[A-Za-z0-9_.-]+\.(png|jpe?g|webp|gif)$/.test(name))
+      fail(`attachment ${i}: name ${name}`);
+    if (String(a.description ?? "").length > L.attachmentDescription) {
+      fail(`attachment ${i}: description too long`);
+    }
+    names.add(name);
+  }
+  for (const [i, e] of embeds.entries()) {
+    const url = (e as { image?: { url?: unknown } }).image?.url;
+    if (typeof url === "string" && url.startsWith("attachment://")) {
+      if (!names.has(url.slice("attachment://".length)))
+        fail(`embed ${i}: image ${url} not attached`);
+    }
+  }
   return problems;
 }
 
