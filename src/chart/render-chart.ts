@@ -30,9 +30,36 @@ const FONT_FILES = ["400Regular/NotoSans_400Regular.ttf", "700Bold/NotoSans_700B
   (file) => require.resolve(`@expo-google-fonts/noto-sans/${file}`),
 );
 
+// vega-lite, as it loads, gives every Set a toJSON (its own stringify, for hashing while it
+// compiles). Left in place it changes JSON.stringify of any Set in the process, and discord.js,
+// imported after it, fails to load ("string "Set()" is not iterable"). So it is taken off again
+// and put back only for the synchronous compile, where vega-lite needs it.
+let setToJson: PropertyDescriptor | undefined;
+
+async function loadVegaLite(): Promise<typeof import("vega-lite")> {
+  const had = Object.getOwnPropertyDescriptor(Set.prototype, "toJSON");
+  const vegaLite = await import("vega-lite");
+  const added = Object.getOwnPropertyDescriptor(Set.prototype, "toJSON");
+  if (!had && added) {
+    setToJson = added;
+    Reflect.deleteProperty(Set.prototype, "toJSON");
+  }
+  return vegaLite;
+}
+
+function compileSpec(vegaLite: typeof import("vega-lite"), spec: TopLevelSpec) {
+  if (!setToJson) return vegaLite.compile(spec).spec;
+  Object.defineProperty(Set.prototype, "toJSON", setToJson);
+  try {
+    return vegaLite.compile(spec).spec;
+  } finally {
+    Reflect.deleteProperty(Set.prototype, "toJSON");
+  }
+}
+
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
-  const compiled = vegaLite.compile(spec).spec;
+  const [vega, vegaLite] = await Promise.all([import("vega"), loadVegaLite()]);
+  const compiled = compileSpec(vegaLite, spec);
   // renderer "none": no canvas or DOM; the scene graph is drawn straight to SVG text.
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
