@@ -47,13 +47,20 @@ if (reply) {
     values.json ? `${JSON.stringify(shown, null, 2)}\n` : `${renderText(reply, ctx.commands)}\n`,
   );
   if (values.png !== undefined && image) {
-    writeFileSync(values.png, image.png);
-    process.stderr.write(`Wrote the picture to ${values.png} (${image.width}×${image.height}).\n`);
+    try {
+      writeFileSync(values.png, image.png);
+      process.stderr.write(
+        `Wrote the picture to ${values.png} (${image.width}×${image.height}).\n`,
+      );
+    } catch (error) {
+      process.stderr.write(`Could not write ${values.png}: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
   } else if (values.png !== undefined) {
     process.stderr.write("This reply has no picture; /chart draws one.\n");
   } else if (image && !values.json) {
     process.stdout.write(
-      `\nTo get the picture: npm run ask -- --png ${image.fileName} ${JSON.stringify(line)}\n`,
+      `\nTo get the picture: npm run ask -- --png ${image.fileName} '${line.replaceAll("'", "'\\''")}'\n`,
     );
   }
   process.exitCode = EXIT[reply.kind];

@@ -79,10 +79,15 @@ export function expulsionSeries(
     }
   }
   if (counts.size === 0 && undrawn === 0) return undefined;
+  // The axis keeps to the years the data has expulsions in: "1 9999" draws 2020–2023, not ten
+  // thousand bands, and the title states no span the data does not hold. A year with none
+  // inside that span, asked for, stays on the axis as a gap.
+  const first = index.expulsionYears[0] ?? from;
+  const last = index.expulsionYears.at(-1) ?? to;
   const order = (b: ExpulsionBar) => b.year * COUNTRIES.length + COUNTRIES.indexOf(b.by);
   return {
-    from,
-    to,
+    from: Math.max(from, first),
+    to: Math.min(to, last),
     bars: [...counts.values()].sort((a, b) => order(a) - order(b)),
     totals,
     events,

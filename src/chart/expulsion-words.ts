@@ -6,7 +6,7 @@ import { yearsLabel } from "./expulsion-spec.ts";
 // stands in for the picture (Discord's attachment description, Slack's alt text). Both say only
 // what the bars say, with the sources' own nouns for who was expelled.
 
-/** Discord allows 1024 characters in an attachment's description; Slack 2000 in alt text. */
+/** Discord allows 1024 characters in an attachment's description; Slack 1000 in alt_txt. */
 const ALT_MAX = 1000;
 
 const people = (n: number) => (n === 0 ? "none" : n === 1 ? "1 person" : `${n} people`);

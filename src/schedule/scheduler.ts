@@ -134,20 +134,21 @@ export class Scheduler {
     this.resync = new Cron("* * * * *", { unref: true }, () => void this.sync());
     this.renewal = setInterval(() => void this.track(this.renewClaims()), RENEW_CLAIMS_MS);
     this.renewal.unref();
+    // Made here, not after start-up's first look: a stop() during that look must find it to clear.
+    // Looked at again every ORPHAN_AFTER_MS, not only at start-up: a supervisor restarts a killed
+    // process within seconds, before its last claim looks old, and a replica that dies and is
+    // never restarted (scaled down) leaves its claims to the others, which see them here.
+    this.orphanCheck = setInterval(
+      () => void this.track(reportOrphans(this.options.store, this.now(), this.options.logger)),
+      ORPHAN_AFTER_MS,
+    );
+    this.orphanCheck.unref();
     return this.track(this.startUp());
   }
 
   private async startUp(): Promise<void> {
     const { store, logger, graceMs } = this.options;
     await reportOrphans(store, this.now(), logger);
-    // Looked at again every ORPHAN_AFTER_MS, not only at start-up: a supervisor restarts a killed
-    // process within seconds, before its last claim looks old, and a replica that dies and is
-    // never restarted (scaled down) leaves its claims to the others, which see them here.
-    this.orphanCheck = setInterval(
-      () => void this.track(reportOrphans(store, this.now(), logger)),
-      ORPHAN_AFTER_MS,
-    );
-    this.orphanCheck.unref();
     await this.sync();
     await catchUp({ store, logger, graceMs, clock: this.clock }, (subscription, due) =>
       this.postToday(subscription, due),

@@ -102,12 +102,12 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
   const unclaim = db.prepare(
     "DELETE FROM posts WHERE platform = @platform AND channel = @channel AND local_date = @localDate AND status = 'sending'",
   );
-  const renewOne = db.prepare(
-    "UPDATE posts SET at = @at WHERE status = 'sending' AND claimed_by = @claimant",
+  // One statement for every claimant: one per claimant would scan every claim under way each
+  // time (the index is on `at`), quadratic in a long queue, on the event loop.
+  const renewAll = db.prepare(
+    `UPDATE posts SET at = @at WHERE status = 'sending'
+       AND claimed_by IN (SELECT value FROM json_each(@claimants))`,
   );
-  const renew = db.transaction((claimants: readonly string[], at: string) => {
-    for (const claimant of claimants) renewOne.run({ claimant, at });
-  });
   const settle = db.prepare(
     `UPDATE posts SET status = @status, attempts = @attempts, detail = @detail, at = @at
      WHERE platform = @platform AND channel = @channel AND local_date = @localDate`,
@@ -220,7 +220,8 @@ function sqliteStore(db: Database.Database, run: Run, runBriefly: Run): Schedule
     renew: (claimants, at) =>
       run(() => {
         // Nothing under way (most minutes) takes no write lock.
-        if (claimants.length > 0) renew.immediate(claimants, at.toISOString());
+        if (claimants.length > 0)
+          renewAll.run({ at: at.toISOString(), claimants: JSON.stringify(claimants) });
       }),
     release: (ref, localDate) => run(() => unclaim.run({ ...key(ref), localDate }).changes === 1),
     settle: (ref, localDate, outcome, at) =>

@@ -34,6 +34,7 @@ const SUBSCRIPTION_COLUMNS = [
   "since",
   "failures",
   "paused",
+  "failed_on",
 ] as const;
 const POST_COLUMNS = [
   "platform",

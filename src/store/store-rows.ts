@@ -13,6 +13,8 @@ export interface SubscriptionRow {
   since: string;
   failures: number;
   paused: string | null;
+  /** The local date of the last failure counted (recordFailure counts each date once). */
+  failed_on: string | null;
 }
 
 export interface PostRow {

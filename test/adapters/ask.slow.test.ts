@@ -64,10 +64,15 @@ describe("npm run ask", () => {
 
       const told = ask("/chart expulsions");
       expect(told.stdout).toContain(
-        'To get the picture: npm run ask -- --png expulsions-2020-2023.png "/chart expulsions"',
+        "To get the picture: npm run ask -- --png expulsions-2020-2023.png '/chart expulsions'",
       );
       const json = JSON.parse(ask("--json", "/chart expulsions").stdout);
       expect(json.image.png).toMatch(/^\d+ bytes$/);
+
+      const unwritable = ask("--png", join(dir, "no-such-folder", "x.png"), "/chart expulsions");
+      expect(unwritable.status).toBe(1);
+      expect(unwritable.stderr).toMatch(/^Could not write .*x\.png: ENOENT/m);
+      expect(unwritable.stderr).not.toMatch(/\n\s+at /);
 
       const none = ask("--png", file, "/who huitfeldt");
       expect(none.stderr).toBe("This reply has no picture; /chart draws one.\n");

@@ -30,6 +30,11 @@ describe("the expulsions counted for the chart", () => {
     expect(series?.bars.map((b) => `${b.year} ${b.by}`)).toEqual(["2022 Norway", "2022 Russia"]);
   });
 
+  it("keep the axis to the years the data has expulsions in, however wide the years asked", () => {
+    expect(expulsionSeries(index, 1, 9999)).toMatchObject({ from: 2020, to: 2023 });
+    expect(expulsionSeries(index, 2022, 9999)).toMatchObject({ from: 2022, to: 2023 });
+  });
+
   it("are nothing for years with no expulsion, or a range given backwards", () => {
     expect(expulsionSeries(index, 1990, 2019)).toBeUndefined();
     expect(expulsionSeries(index, 2023, 2020)).toBeUndefined();

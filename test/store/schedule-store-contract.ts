@@ -347,6 +347,21 @@ export function specifyScheduleStore(kind: StoreUnderTest): void {
       ).toEqual([]);
     });
 
+    it("are renewed in one call for thousands of claimants, as a long send queue holds", async () => {
+      const store = await open();
+      const claimants = Array.from({ length: 3000 }, (_, i) => `attempt-${i}`);
+      for (const [i, claimant] of claimants.entries()) {
+        const ref = { platform: "slack" as const, channel: `C${String(i).padStart(8, "0")}` };
+        await store.claim(ref, DAY, at("2026-10-30T08:00:00Z"), claimant);
+      }
+      await store.renew(claimants, at("2026-10-30T08:20:00Z"));
+      const orphans = await store.settleOrphans(
+        at("2026-10-30T08:15:00Z"),
+        at("2026-10-30T08:25:00Z"),
+      );
+      expect(orphans).toEqual([]);
+    });
+
     it("are only claims nobody renewed: a renewed claim is alive however long ago it was made", async () => {
       const store = await open();
       await store.claim(news, DAY, at("2026-10-30T08:00:00Z"), "queued-here");

@@ -29,7 +29,7 @@ beforeAll(async () => {
     at("2026-10-29T07:00:01Z"),
   );
   await store.claim(team, "2026-10-30", at("2026-10-30T07:00:00Z"));
-  await store.recordFailure(news, "Missing Access", 1, at("2026-10-30T05:30:00Z"));
+  await store.recordFailure(news, "Missing Access", 1, at("2026-10-30T05:30:00Z"), "2026-10-30");
   await store.unsubscribe(
     { platform: "slack", channel: "C0GONE001" },
     "U0BOB",
