@@ -22,7 +22,7 @@ export function chartSection(rows: readonly ChartRow[] | undefined): string {
   if (!rows?.length) return "";
   return `## Charts (/chart)
 
-Each call through the command, as asked in a chat: "drawn" with the kept charts emptied first (selecting, laying out, vega's headless SVG, resvg's PNG at twice the size), "kept" the same call again, the chart kept. The first chart a process draws also loads vega and resvg (about a second, once); that draw is not timed.
+Each call through the command, as asked in a chat: "drawn" with the kept charts emptied first (selecting, laying out, vega's headless SVG, resvg's PNG at 1.5 times the size), "kept" the same call again, the chart kept. The first chart a process draws also loads vega and resvg (about a second, once); that draw is not timed.
 
 ${[
   row(["data", "call", "drawn p50 / p99 / max", "kept p50 / p99", "PNG"]),

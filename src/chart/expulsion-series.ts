@@ -8,6 +8,7 @@ import { COUNTRIES } from "../core/schema.ts";
 export type Country = (typeof COUNTRIES)[number];
 
 export interface ExpulsionBar {
+  /** The year, or the first year of the `step` years the bar counts. */
   year: number;
   by: Country;
   count: number;
@@ -17,6 +18,11 @@ export interface ExpulsionSeries {
   /** The years on the axis, first to last, every one of them: a year with none is a gap. */
   from: number;
   to: number;
+  /**
+   * Years per bar: 1, or more where the years are too many to draw one by one (more than
+   * MAX_BARS), each bar then counting a run of years starting at a multiple of it.
+   */
+  step: number;
   /** One bar per year and country that expelled anyone; none for a country that did not. */
   bars: ExpulsionBar[];
   totals: Record<Country, number>;
@@ -32,6 +38,13 @@ export interface ExpulsionSeries {
    */
   undrawn: number;
 }
+
+/** More years than this are drawn a run of years to a bar: a band per year would be a hairline. */
+export const MAX_BARS = 40;
+const STEPS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000];
+
+/** The first year of the run of `step` years that holds `year`. */
+export const stepStart = (year: number, step: number) => Math.floor(year / step) * step;
 
 /** The one year a date falls in, or undefined if it spans several. */
 function yearOf(e: IndexedEvent): number | undefined {
@@ -50,6 +63,13 @@ export function expulsionSeries(
   to = index.expulsionYears.at(-1),
 ): ExpulsionSeries | undefined {
   if (from === undefined || to === undefined || from > to) return undefined;
+  // The axis keeps to the years the data has expulsions in: "1 9999" draws 2020–2023, not ten
+  // thousand bands, and the title states no span the data does not hold. A year with none
+  // inside that span, asked for, stays on the axis as a gap.
+  const first = Math.max(from, index.expulsionYears[0] ?? from);
+  const last = Math.min(to, index.expulsionYears.at(-1) ?? to);
+  const step =
+    STEPS.find((n) => stepStart(last, n) / n - stepStart(first, n) / n + 1 <= MAX_BARS) ?? 1000;
   const counts = new Map<string, ExpulsionBar>();
   const totals: Record<Country, number> = { Norway: 0, Russia: 0 };
   const sources = new Set<string>();
@@ -68,8 +88,9 @@ export function expulsionSeries(
         undrawn++;
         continue;
       }
-      const key = `${own} ${x.by}`;
-      const bar = counts.get(key) ?? { year: own, by: x.by, count: 0 };
+      const start = stepStart(own, step);
+      const key = `${start} ${x.by}`;
+      const bar = counts.get(key) ?? { year: start, by: x.by, count: 0 };
       bar.count += x.count;
       counts.set(key, bar);
       totals[x.by] += x.count;
@@ -79,15 +100,11 @@ export function expulsionSeries(
     }
   }
   if (counts.size === 0 && undrawn === 0) return undefined;
-  // The axis keeps to the years the data has expulsions in: "1 9999" draws 2020–2023, not ten
-  // thousand bands, and the title states no span the data does not hold. A year with none
-  // inside that span, asked for, stays on the axis as a gap.
-  const first = index.expulsionYears[0] ?? from;
-  const last = index.expulsionYears.at(-1) ?? to;
   const order = (b: ExpulsionBar) => b.year * COUNTRIES.length + COUNTRIES.indexOf(b.by);
   return {
-    from: Math.max(from, first),
-    to: Math.min(to, last),
+    from: first,
+    to: last,
+    step,
     bars: [...counts.values()].sort((a, b) => order(a) - order(b)),
     totals,
     events,

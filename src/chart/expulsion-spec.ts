@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from "vega-lite";
 import { COUNTRIES } from "../core/schema.ts";
-import type { ExpulsionSeries } from "./expulsion-series.ts";
+import { type ExpulsionSeries, stepStart } from "./expulsion-series.ts";
 import { footerView } from "./footer.ts";
 import { COUNTRY_COLOUR, FONT, INK, MUTED } from "./palette.ts";
 
@@ -15,19 +15,38 @@ const HEIGHT = 300;
 export const yearsLabel = (s: Pick<ExpulsionSeries, "from" | "to">) =>
   s.from === s.to ? String(s.from) : `${s.from}–${s.to}`;
 
+/** A bar's years as its axis label: "2023", or "1920–24" for a run of years. */
+export const barLabel = (start: number, step: number) =>
+  step === 1
+    ? String(start)
+    : `${start}–${step >= 100 ? start + step - 1 : String(start + step - 1).slice(-2)}`;
+
+/** Every bar's label on the axis, first to last, with none left out. */
+export function axisLabels(series: Pick<ExpulsionSeries, "from" | "to" | "step">): string[] {
+  const { from, to, step } = series;
+  const labels: string[] = [];
+  for (let start = stepStart(from, step); start <= to; start += step)
+    labels.push(barLabel(start, step));
+  return labels;
+}
+
 export function expulsionSpec(
   series: ExpulsionSeries,
   sourceLabels: readonly string[],
 ): TopLevelSpec {
-  const years = Array.from({ length: series.to - series.from + 1 }, (_, i) => series.from + i);
-  // Many years would crowd the axis: label every nth, still drawing a gap for each.
-  const step = Math.max(1, Math.ceil(years.length / 12));
+  const years = axisLabels(series);
+  // Many bars would crowd the axis: label every nth, still drawing a gap for each.
+  const every = Math.max(1, Math.ceil(years.length / 12));
   const x = {
-    field: "year",
+    field: "years",
     type: "ordinal" as const,
     title: null,
     scale: { domain: years, paddingInner: 0.25 },
-    axis: { labelAngle: 0, values: years.filter((_, i) => i % step === 0), tickSize: 0 },
+    axis: {
+      labelAngle: 0,
+      values: years.filter((_, i) => i % every === 0),
+      tickSize: 0,
+    },
   };
   const colour = {
     field: "by",
@@ -42,7 +61,10 @@ export function expulsionSpec(
     padding: 16,
     title: {
       text: `Expulsions between Norway and Russia, ${yearsLabel(series)}`,
-      subtitle: "People expelled each year, as the sources count them",
+      subtitle:
+        series.step === 1
+          ? "People expelled each year, as the sources count them"
+          : `People expelled, ${series.step} years to a bar, as the sources count them`,
       anchor: "start",
       color: INK,
       subtitleColor: MUTED,
@@ -51,7 +73,9 @@ export function expulsionSpec(
       {
         width: WIDTH,
         height: HEIGHT,
-        data: { values: series.bars },
+        data: {
+          values: series.bars.map((b) => ({ ...b, years: barLabel(b.year, series.step) })),
+        },
         encoding: {
           x,
           xOffset: { field: "by", scale: { domain: [...COUNTRIES] } },

@@ -1,6 +1,6 @@
 import { COUNTRIES } from "../core/schema.ts";
 import type { ExpulsionSeries } from "./expulsion-series.ts";
-import { yearsLabel } from "./expulsion-spec.ts";
+import { axisLabels, barLabel, yearsLabel } from "./expulsion-spec.ts";
 
 // The expulsions chart in words: the one-line summary under it and the text alternative that
 // stands in for the picture (Discord's attachment description, Slack's alt text). Both say only
@@ -33,12 +33,13 @@ export function expulsionSummary(series: ExpulsionSeries): string {
 }
 
 export function expulsionAlt(series: ExpulsionSeries): string {
-  const head = `Bar chart of people expelled each year by Norway and by Russia, ${yearsLabel(series)}.`;
+  const each = series.step === 1 ? "each year" : `${series.step} years to a bar`;
+  const head = `Bar chart of people expelled by Norway and by Russia, ${each}, ${yearsLabel(series)}.`;
   const years: string[] = [];
-  for (let year = series.from; year <= series.to; year++) {
-    const bars = series.bars.filter((b) => b.year === year);
+  for (const label of axisLabels(series)) {
+    const bars = series.bars.filter((b) => barLabel(b.year, series.step) === label);
     years.push(
-      `${year}: ${bars.length ? bars.map((b) => `${b.by} ${b.count}`).join(", ") : "none"}.`,
+      `${label}: ${bars.length ? bars.map((b) => `${b.by} ${b.count}`).join(", ") : "none"}.`,
     );
   }
   let alt = head;

@@ -37,8 +37,15 @@ export function sourceLabels(index: EventIndex, ids: readonly string[]): string[
   });
 }
 
+/** Sources a footer names before it says how many more there are. */
+const MAX_NAMED = 4;
+
 export function footerView(sourceLabels: readonly string[], width: number): View {
-  const text = `Source${sourceLabels.length === 1 ? "" : "s"}: ${sourceLabels.join("; ")}.`;
+  // A chart drawn from hundreds of sources names the first few; the reply lists them all.
+  const named = sourceLabels.slice(0, MAX_NAMED);
+  const more = sourceLabels.length - named.length;
+  const rest = more > 0 ? `; and ${more} more, listed with the reply` : "";
+  const text = `Source${sourceLabels.length === 1 ? "" : "s"}: ${named.join("; ")}${rest}.`;
   const lines = wrap(text, perLine(width));
   return {
     width,

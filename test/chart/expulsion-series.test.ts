@@ -40,3 +40,25 @@ describe("the expulsions counted for the chart", () => {
     expect(expulsionSeries(index, 2023, 2020)).toBeUndefined();
   });
 });
+
+describe("a wide span of years", () => {
+  it("is drawn a run of years to a bar, labelled by its first and last year", async () => {
+    const { axisLabels, barLabel } = await import("../../src/chart/expulsion-spec.ts");
+    expect(barLabel(2023, 1)).toBe("2023");
+    expect(barLabel(1920, 5)).toBe("1920–24");
+    expect(barLabel(1900, 100)).toBe("1900–1999");
+    expect(axisLabels({ from: 1921, to: 2025, step: 5 })).toHaveLength(22);
+    expect(axisLabels({ from: 1921, to: 2025, step: 5 })[0]).toBe("1920–24");
+  });
+});
+
+describe("the sources' footer", () => {
+  it("names the first four sources and counts the rest, however many a chart draws on", async () => {
+    const { footerView } = await import("../../src/chart/footer.ts");
+    const labels = Array.from({ length: 480 }, (_, i) => `Source ${i + 1}`);
+    const view = footerView(labels, 600) as { data: { values: Array<{ line: string }> } };
+    const text = view.data.values.map((v) => v.line).join(" ");
+    expect(text).toContain("Source 4; and 476 more, listed with the reply.");
+    expect(text).not.toContain("Source 5;");
+  });
+});

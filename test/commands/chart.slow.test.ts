@@ -91,6 +91,11 @@ describe("/chart", { timeout: 60_000 }, () => {
     dirs.push(dir);
     writeDataset(dir, synthDataset({ events: 1200, people: 50, seed: 7 }));
     const big = createContext({ BOT_TIMEZONE: "Europe/Oslo", DATA_DIR: dir });
+    const bars = await askLater(big, "/chart expulsions");
+    expect(bars.kind).toBe("answer");
+    expect(bars.image?.alt).toMatch(
+      /^Bar chart of people expelled by Norway and by Russia, \d+ years to a bar,/,
+    );
     const reply = await askLater(big, "/chart timeline");
     expect(reply.kind).toBe("empty");
     expect(reply.title).toMatch(/^Timeline: \d+ events, too many to draw one by one\.$/);
