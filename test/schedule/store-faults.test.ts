@@ -304,29 +304,37 @@ describe("fault 3: a write lock held while a post is due", { timeout: 30_000 }, 
   });
 });
 
+/**
+ * `real`, but the first call of `method` reaches the store and its answer never comes back, as
+ * when a networked store's connection drops; `calls()` counts the calls made.
+ */
+function losingFirstAnswer(real: ScheduleStore, method: "claim" | "recordFailure") {
+  let calls = 0;
+  const store = new Proxy(real, {
+    get(target, name, receiver) {
+      if (name !== method) return Reflect.get(target, name, receiver);
+      return async (...args: unknown[]) => {
+        const answer = await (target[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+        if (calls++ === 0) throw new Error("Connection terminated unexpectedly");
+        return answer;
+      };
+    },
+  });
+  return { store, calls: () => calls };
+}
+
 describe("a claim made but its answer lost (a networked store's connection dropping)", () => {
   it("is asked for again by the same attempt, found its own, and the post made once", async () => {
     const real = openSqliteStore(":memory:");
     cleanups.push(() => real.close());
     await subscribe(real, team);
-    let lost = 0;
-    // The claim reaches the store, the answer never comes back: once.
-    const store = new Proxy(real, {
-      get(target, name, receiver) {
-        if (name !== "claim") return Reflect.get(target, name, receiver);
-        return async (...args: Parameters<ScheduleStore["claim"]>) => {
-          const claimed = await target.claim(...args);
-          if (lost++ === 0) throw new Error("Connection terminated unexpectedly");
-          return claimed;
-        };
-      },
-    });
+    const { store, calls } = losingFirstAnswer(real, "claim");
     const { sent, poster } = recordingPoster();
     const { scheduler: running } = scheduler(store, poster, {
       now: () => new Date("2026-10-30T08:00:00Z"),
     });
     await running.postToday(team);
-    expect(lost).toBe(2);
+    expect(calls()).toBe(2);
     expect(sent).toEqual([team.channel]);
     expect(await real.post(team, "2026-10-30")).toMatchObject({ status: "sent", attempts: 1 });
   });
@@ -335,17 +343,7 @@ describe("a claim made but its answer lost (a networked store's connection dropp
     const real = openSqliteStore(":memory:");
     cleanups.push(() => real.close());
     await subscribe(real, team);
-    let lost = 0;
-    const store = new Proxy(real, {
-      get(target, name, receiver) {
-        if (name !== "recordFailure") return Reflect.get(target, name, receiver);
-        return async (...args: Parameters<ScheduleStore["recordFailure"]>) => {
-          const counted = await target.recordFailure(...args);
-          if (lost++ === 0) throw new Error("Connection terminated unexpectedly");
-          return counted;
-        };
-      },
-    });
+    const { store, calls } = losingFirstAnswer(real, "recordFailure");
     const failing: Poster = {
       post: async () => {
         throw new Error("Missing Access");
@@ -355,7 +353,7 @@ describe("a claim made but its answer lost (a networked store's connection dropp
       now: () => new Date("2026-10-30T08:00:00Z"),
     });
     await running.postToday(team);
-    expect(lost).toBe(2);
+    expect(calls()).toBe(2);
     expect((await real.get(team))?.failures).toBe(1);
   });
 });
