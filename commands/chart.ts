@@ -9,7 +9,7 @@ import { TIMELINE_WIDTH, timelineSpec } from "../src/chart/timeline-spec.ts";
 import { timelineAlt, timelineSummary } from "../src/chart/timeline-words.ts";
 import type { CommandContext, OptionValues } from "../src/command/declaration.ts";
 import { defineCommand } from "../src/command/declaration.ts";
-import { selectTimeline } from "../src/command/timeline-selection.ts";
+import { checkYearOrder, selectTimeline } from "../src/command/timeline-selection.ts";
 import { UsageError } from "../src/command/usage-error.ts";
 import type { Citation } from "../src/core/schema.ts";
 import { type Reply, reply } from "../src/reply/reply.ts";
@@ -42,12 +42,7 @@ function citedSources(ctx: CommandContext, citations: Iterable<readonly Citation
 }
 
 async function expulsionsChart(ctx: CommandContext, from?: number, to?: number): Promise<Reply> {
-  if (from !== undefined && to !== undefined && from > to) {
-    throw new UsageError(
-      `from (${from}) comes after to (${to}).`,
-      `/chart expulsions from:${to} to:${from}`,
-    );
-  }
+  checkYearOrder(from, to, "/chart expulsions");
   const { index } = ctx;
   const series = expulsionSeries(index, from, to);
   if (!series) {

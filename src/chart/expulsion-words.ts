@@ -1,13 +1,11 @@
 import { COUNTRIES } from "../core/schema.ts";
+import { altText } from "./alt-text.ts";
 import type { ExpulsionSeries } from "./expulsion-series.ts";
 import { axisLabels, barLabel, yearsLabel } from "./expulsion-spec.ts";
 
 // The expulsions chart in words: the one-line summary under it and the text alternative that
 // stands in for the picture (Discord's attachment description, Slack's alt text). Both say only
 // what the bars say, with the sources' own nouns for who was expelled.
-
-/** Discord allows 1024 characters in an attachment's description; Slack 1000 in alt_txt. */
-const ALT_MAX = 1000;
 
 const people = (n: number) => (n === 0 ? "none" : n === 1 ? "1 person" : `${n} people`);
 
@@ -42,10 +40,5 @@ export function expulsionAlt(series: ExpulsionSeries): string {
       `${label}: ${bars.length ? bars.map((b) => `${b.by} ${b.count}`).join(", ") : "none"}.`,
     );
   }
-  let alt = head;
-  for (const line of years) {
-    if (alt.length + 1 + line.length > ALT_MAX - 2) return `${alt} …`;
-    alt += ` ${line}`;
-  }
-  return alt;
+  return altText(head, years);
 }

@@ -1,10 +1,9 @@
 import type { IndexedEvent } from "../core/event-index.ts";
+import { altText } from "./alt-text.ts";
 import type { TimelineLayout } from "./timeline-layout.ts";
 
 // The timeline chart in words: the summary under it and the text alternative for the picture,
 // each date as the sources give it ("10th century", "April 2023"), never finer.
-
-const ALT_MAX = 1000;
 
 /** "from the 10th century to 2024", as the first and the latest-ending events are dated. */
 function span(dated: readonly IndexedEvent[]): string {
@@ -31,11 +30,8 @@ export function timelineSummary(
 }
 
 export function timelineAlt(dated: readonly IndexedEvent[]): string {
-  let alt = `Timeline chart of ${dated.length} events ${span(dated)}:`;
-  for (const [i, e] of dated.entries()) {
-    const line = ` ${e.when}, ${e.title}${i === dated.length - 1 ? "." : ";"}`;
-    if (alt.length + line.length > ALT_MAX - 2) return `${alt} …`;
-    alt += line;
-  }
-  return alt;
+  return altText(
+    `Timeline chart of ${dated.length} events ${span(dated)}:`,
+    dated.map((e, i) => `${e.when}, ${e.title}${i === dated.length - 1 ? "." : ";"}`),
+  );
 }

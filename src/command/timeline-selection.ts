@@ -40,6 +40,16 @@ function latestYear(index: EventIndex): number | undefined {
   return end ? Math.floor(end / 10000) : undefined;
 }
 
+/** Refuses years given backwards, showing `again` (the command as typed) with them swapped. */
+export function checkYearOrder(from: number | undefined, to: number | undefined, again: string) {
+  if (from !== undefined && to !== undefined && from > to) {
+    throw new UsageError(
+      `from (${from}) comes after to (${to}).`,
+      `${again} from:${to} to:${from}`,
+    );
+  }
+}
+
 /**
  * The events a timeline asked for, or the empty reply that says why there are none (`command`
  * names the command its suggestions call). Throws UsageError for years given backwards.
@@ -49,13 +59,7 @@ export function selectTimeline(
   { from, to, topic, person }: TimelineAsk,
   command: string,
 ): TimelineSelection | Reply {
-  if (from !== undefined && to !== undefined && from > to) {
-    const again = command === "timeline" ? "/timeline" : `/${command} timeline`;
-    throw new UsageError(
-      `from (${from}) comes after to (${to}).`,
-      `${again} from:${to} to:${from}`,
-    );
-  }
+  checkYearOrder(from, to, command === "timeline" ? "/timeline" : `/${command} timeline`);
   const base: Record<string, string | number> = command === "chart" ? { kind: "timeline" } : {};
   const ranged = from !== undefined || to !== undefined;
   const both = from !== undefined && to !== undefined;
