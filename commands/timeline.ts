@@ -54,12 +54,9 @@ export const timeline = defineCommand({
     const onPage = index.eventsAt(shown.slice);
     const sources = new SourceList(index);
     // A chart of the same events, where there are few enough to draw one by one.
-    // Counted as /chart counts: the dated events, which are what it draws. A selection four
-    // times the limit is not counted through (at 100k events that would slow every page).
-    let dated = 0;
-    if (events.length <= MAX_MARKS * 4) {
-      for (const e of index.eventsAt(events)) if (e.range) dated++;
-    }
+    // Counted as /chart counts: the dated events, which are what it draws. They come first in
+    // index.events (the timeline, then the standing facts), so a position says it unread.
+    const dated = events.filter((position) => position < index.timeline.length).length;
     const drawable = dated > 0 && dated <= MAX_MARKS;
     return reply("answer", title.join(" · "), {
       body: notes,
